@@ -1,0 +1,344 @@
+/*
+ * chan.c: channels (make, send, receive, close, len, cap, lifetime), after Go's
+ * chan.go. Detector hooks follow Go's race annotations (see hooks.h).
+ */
+#include "chan.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+#include "../hooks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- wait queues ---------------------------------------------------------------- */
+
+void rc_waitq_push(rc_waitq *q, rc_sudog *s)
+{
+    s->next = NULL;
+    s->prev = q->last;
+    if (q->last)
+        q->last->next = s;
+    else
+        q->first = s;
+    q->last = s;
+}
+
+void rc_waitq_remove(rc_waitq *q, rc_sudog *s)
+{
+    if (s->prev)
+        s->prev->next = s->next;
+    else if (q->first == s)
+        q->first = s->next;
+    else
+        return; /* not queued */
+    if (s->next)
+        s->next->prev = s->prev;
+    else
+        q->last = s->prev;
+    s->next = s->prev = NULL;
+}
+
+rc_sudog *rc_waitq_take(rc_waitq *q)
+{
+    for (;;) {
+        rc_sudog *s = q->first;
+        if (!s)
+            return NULL;
+        rc_waitq_remove(q, s);
+        if (s->is_select) {
+            uint32_t zero = 0;
+            if (!atomic_compare_exchange_strong(&s->g->select_done, &zero, 1))
+                continue; /* its select already completed another case */
+        }
+        return s;
+    }
+}
+
+/* ---- detector edges --------------------------------------------------------------- */
+
+static void *slot(rc_chan *c, size_t i) { return c->buf + i * c->elemsize; }
+
+/* Buffered: the k-th receive and the (k+cap)-th send meet at slot k % cap. */
+static void sync_slot(rc_chan *c, size_t i, rc_g *other)
+{
+    if (__builtin_expect(rc_hooks_active == NULL, 1))
+        return;
+    rc_g *g = rc_getg();
+    void *s = c->cap ? slot(c, i) : (void *)c;
+    RC_HOOK(acquire, g, s);
+    RC_HOOK(release, g, s);
+    if (other) {
+        RC_HOOK(acquire, other, s);
+        RC_HOOK(release, other, s);
+    }
+}
+
+/* Unbuffered hand-off: both sides happen before the other's completion. */
+static void sync_direct(rc_chan *c, rc_g *other)
+{
+    if (__builtin_expect(rc_hooks_active == NULL, 1))
+        return;
+    rc_g *g = rc_getg();
+    RC_HOOK(release, g, c);
+    RC_HOOK(acquire, other, c);
+    RC_HOOK(release, other, c);
+    RC_HOOK(acquire, g, c);
+}
+
+/* ---- operation bodies (c->lock held on entry, released inside) ----------------- */
+
+static void copy_elem(rc_chan *c, void *dst, const void *src)
+{
+    if (dst && c->elemsize)
+        memcpy(dst, src, c->elemsize);
+}
+
+void chan_send_to_waiter(rc_chan *c, rc_sudog *sg, const void *elem)
+{
+    /* a receiver waits, so the buffer is empty: the value goes straight to it */
+    if (c->cap) {
+        sync_slot(c, c->recvx, sg->g);
+        if (++c->recvx == c->cap)
+            c->recvx = 0;
+        c->sendx = c->recvx;
+    } else {
+        sync_direct(c, sg->g);
+    }
+    copy_elem(c, sg->elem, elem);
+    sg->success = true;
+    sg->g->param = sg;
+    rc_spin_unlock(&c->lock);
+    rc_ready(sg->g);
+}
+
+void chan_recv_from_waiter(rc_chan *c, rc_sudog *sg, void *elem)
+{
+    if (c->cap == 0) {
+        sync_direct(c, sg->g);
+        copy_elem(c, elem, sg->elem);
+    } else {
+        /* full buffer: take its head, and the waiting sender's value becomes the tail */
+        void *s = slot(c, c->recvx);
+        sync_slot(c, c->recvx, sg->g);
+        copy_elem(c, elem, s);
+        copy_elem(c, s, sg->elem);
+        if (++c->recvx == c->cap)
+            c->recvx = 0;
+        c->sendx = c->recvx;
+    }
+    sg->success = true;
+    sg->g->param = sg;
+    rc_spin_unlock(&c->lock);
+    rc_ready(sg->g);
+}
+
+void chan_send_buffered(rc_chan *c, const void *elem)
+{
+    sync_slot(c, c->sendx, NULL);
+    if (c->elemsize)
+        memcpy(slot(c, c->sendx), elem, c->elemsize);
+    if (++c->sendx == c->cap)
+        c->sendx = 0;
+    c->qcount++;
+    rc_spin_unlock(&c->lock);
+}
+
+void chan_recv_buffered(rc_chan *c, void *elem)
+{
+    void *s = slot(c, c->recvx);
+    sync_slot(c, c->recvx, NULL);
+    copy_elem(c, elem, s);
+    memset(s, 0, c->elemsize);
+    if (++c->recvx == c->cap)
+        c->recvx = 0;
+    c->qcount--;
+    rc_spin_unlock(&c->lock);
+}
+
+void chan_recv_closed(rc_chan *c, void *elem)
+{
+    rc_spin_unlock(&c->lock);
+    RC_HOOK(acquire, rc_getg(), c);
+    if (elem && c->elemsize)
+        memset(elem, 0, c->elemsize);
+}
+
+void chan_panic_send_closed(void)
+{
+    rc_panic_msg("send on closed channel");
+}
+
+/* ---- lifetime ------------------------------------------------------------------- */
+
+rc_chan *rc_chan_make(size_t elem_size, size_t cap)
+{
+    if (elem_size && cap > (SIZE_MAX - sizeof(rc_chan)) / elem_size)
+        rc_panic_msg("makechan: size out of range");
+    rc_chan *c = calloc(1, sizeof *c + elem_size * cap);
+    if (!c)
+        rc_panic_msg("makechan: out of memory");
+    c->elemsize = elem_size;
+    c->cap = cap;
+    c->buf = (char *)(c + 1);
+    atomic_store(&c->refs, 1);
+    return c;
+}
+
+rc_chan *rc_chan_retain(rc_chan *c)
+{
+    if (c)
+        atomic_fetch_add_explicit(&c->refs, 1, memory_order_relaxed);
+    return c;
+}
+
+void rc_chan_release(rc_chan *c)
+{
+    if (c && atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) == 1)
+        free(c);
+}
+
+/* ---- operations ------------------------------------------------------------------ */
+
+__attribute__((noreturn)) static void block_forever(rc_wait_reason r)
+{
+    rc_park(NULL, NULL, r);
+    rc_fatal("unreachable: woke from a wait that never ends");
+}
+
+static bool chan_send(rc_chan *c, const void *elem, bool block)
+{
+    if (!c) {
+        if (!block)
+            return false;
+        block_forever(RC_WAIT_CHAN_SEND_NIL);
+    }
+    rc_spin_lock(&c->lock);
+    if (c->closed) {
+        rc_spin_unlock(&c->lock);
+        chan_panic_send_closed();
+    }
+    rc_sudog *sg = rc_waitq_take(&c->recvq);
+    if (sg) {
+        chan_send_to_waiter(c, sg, elem);
+        return true;
+    }
+    if (c->qcount < c->cap) {
+        chan_send_buffered(c, elem);
+        return true;
+    }
+    if (!block) {
+        rc_spin_unlock(&c->lock);
+        return false;
+    }
+    rc_sudog me = { .g = rc_getg(), .elem = (void *)elem, .c = c };
+    rc_waitq_push(&c->sendq, &me);
+    rc_chan_retain(c);
+    rc_park_spin(&c->lock, RC_WAIT_CHAN_SEND);
+    rc_chan_release(c);
+    if (!me.success)
+        chan_panic_send_closed(); /* closed while we waited */
+    return true;
+}
+
+/* Returns whether a receive happened; *ok whether it carried a value. */
+static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok)
+{
+    if (!c) {
+        if (!block)
+            return false;
+        block_forever(RC_WAIT_CHAN_RECV_NIL);
+    }
+    rc_spin_lock(&c->lock);
+    if (c->closed && c->qcount == 0) {
+        chan_recv_closed(c, elem);
+        *ok = false;
+        return true;
+    }
+    rc_sudog *sg = rc_waitq_take(&c->sendq);
+    if (sg) {
+        chan_recv_from_waiter(c, sg, elem);
+        *ok = true;
+        return true;
+    }
+    if (c->qcount > 0) {
+        chan_recv_buffered(c, elem);
+        *ok = true;
+        return true;
+    }
+    if (!block) {
+        rc_spin_unlock(&c->lock);
+        return false;
+    }
+    rc_sudog me = { .g = rc_getg(), .elem = elem, .c = c };
+    rc_waitq_push(&c->recvq, &me);
+    rc_chan_retain(c);
+    rc_park_spin(&c->lock, RC_WAIT_CHAN_RECV);
+    if (!me.success)
+        RC_HOOK(acquire, me.g, c); /* woken by close: close happens before */
+    rc_chan_release(c);
+    *ok = me.success;
+    return true;
+}
+
+void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true); }
+bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false); }
+
+bool rc_chan_recv(rc_chan *c, void *elem)
+{
+    bool ok;
+    chan_recv(c, elem, true, &ok);
+    return ok;
+}
+
+bool rc_chan_try_recv(rc_chan *c, void *elem, bool *ok)
+{
+    bool dummy;
+    return chan_recv(c, elem, false, ok ? ok : &dummy);
+}
+
+void rc_chan_close(rc_chan *c)
+{
+    if (!c)
+        rc_panic_msg("close of nil channel");
+    rc_spin_lock(&c->lock);
+    if (c->closed) {
+        rc_spin_unlock(&c->lock);
+        rc_panic_msg("close of closed channel");
+    }
+    c->closed = true;
+    RC_HOOK(release, rc_getg(), c);
+    /* wake every waiter: receivers get zero values, senders will panic */
+    rc_sudog *wake = NULL, *sg;
+    while ((sg = rc_waitq_take(&c->recvq))) {
+        if (sg->elem && c->elemsize)
+            memset(sg->elem, 0, c->elemsize);
+        sg->success = false;
+        sg->g->param = sg;
+        sg->next = wake;
+        wake = sg;
+    }
+    while ((sg = rc_waitq_take(&c->sendq))) {
+        sg->success = false;
+        sg->g->param = sg;
+        sg->next = wake;
+        wake = sg;
+    }
+    rc_spin_unlock(&c->lock);
+    while (wake) {
+        sg = wake;
+        wake = sg->next; /* read before waking: sg dies with its goroutine's wait */
+        rc_ready(sg->g);
+    }
+}
+
+size_t rc_chan_len(rc_chan *c)
+{
+    if (!c)
+        return 0;
+    return __atomic_load_n(&c->qcount, __ATOMIC_RELAXED);
+}
+
+size_t rc_chan_cap(rc_chan *c)
+{
+    return c ? c->cap : 0;
+}

@@ -1,0 +1,61 @@
+/*
+ * chan.h: channel internals shared by chan.c and select.c.
+ *
+ * Invariants (c->lock held):
+ *   - recvq non-empty  => the buffer is empty (qcount == 0)
+ *   - sendq non-empty  => the buffer is full (qcount == cap; for cap 0, always)
+ *   - closed           => sendq is empty (close wakes every waiter)
+ * A sudog lives on its waiting goroutine's stack for exactly the duration of the wait.
+ * A sudog that belongs to a select is taken only by whoever wins the CAS on its
+ * goroutine's select_done, so one select completes at most one case.
+ *
+ * Lock order: channels in address order (select locks them all that way); a channel
+ * lock is never held while taking another object's lock, except sched.lock inside
+ * rc_ready.
+ */
+#ifndef RC_CHAN_H
+#define RC_CHAN_H
+
+#include "../sched/sched.h"
+#include "racecheck.h"
+
+typedef struct rc_sudog rc_sudog;
+struct rc_sudog {
+    rc_g     *g;
+    rc_sudog *next, *prev;
+    void     *elem;       /* sender: value to send; receiver: where to put it */
+    rc_chan  *c;
+    int       case_index; /* select: which case this is */
+    bool      is_select;
+    bool      success;    /* true: a value passed; false: woken by close */
+};
+
+typedef struct rc_waitq { rc_sudog *first, *last; } rc_waitq;
+
+struct rc_chan {
+    _Atomic uint32_t lock;
+    _Atomic int      refs;
+    bool     closed;
+    size_t   elemsize;
+    size_t   cap;
+    size_t   qcount;      /* values in the buffer */
+    size_t   sendx, recvx;
+    rc_waitq recvq, sendq;
+    char    *buf;
+};
+
+void      rc_waitq_push(rc_waitq *q, rc_sudog *s);
+void      rc_waitq_remove(rc_waitq *q, rc_sudog *s);
+rc_sudog *rc_waitq_take(rc_waitq *q);   /* first sudog whose goroutine we may wake */
+
+/* The operations' bodies with c->lock held; each releases the lock before returning
+ * and wakes whom it must. */
+void chan_send_to_waiter(rc_chan *c, rc_sudog *sg, const void *elem);
+void chan_recv_from_waiter(rc_chan *c, rc_sudog *sg, void *elem);
+void chan_send_buffered(rc_chan *c, const void *elem);
+void chan_recv_buffered(rc_chan *c, void *elem);
+void chan_recv_closed(rc_chan *c, void *elem);
+
+__attribute__((noreturn)) void chan_panic_send_closed(void);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * env.h: the runtime's settings, read once from the environment at start-up.
+ *   RCMAXPROCS=N                         processors (default: CPUs)
+ *   RCDEBUG=seed=N,stacksize=BYTES       see racecheck.h
+ * A malformed value is a fatal error naming the variable, not a silent default.
+ */
+#ifndef RC_ENV_H
+#define RC_ENV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rc_env_t {
+    int      maxprocs;
+    int      ncpu;
+    size_t   stacksize;
+    uint64_t seed;
+    int      seed_set;
+} rc_env_t;
+
+extern rc_env_t rc_env;
+
+void rc_env_init(void);
+
+#endif

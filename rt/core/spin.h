@@ -1,0 +1,40 @@
+/*
+ * spin.h: the runtime's internal lock, a test-and-test-and-set spinlock that yields
+ * the thread when contended for long. Held only for a few instructions (queue
+ * manipulation); never across a park or a call that may block.
+ */
+#ifndef RC_SPIN_H
+#define RC_SPIN_H
+
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+static inline void rc_cpu_relax(void)
+{
+#if defined(__x86_64__)
+    __asm__ volatile("pause" ::: "memory");
+#elif defined(__aarch64__)
+    __asm__ volatile("yield" ::: "memory");
+#endif
+}
+
+static inline void rc_spin_lock(_Atomic uint32_t *l)
+{
+    for (unsigned spins = 0;; spins++) {
+        if (!atomic_load_explicit(l, memory_order_relaxed) &&
+            !atomic_exchange_explicit(l, 1, memory_order_acquire))
+            return;
+        if (spins < 64)
+            rc_cpu_relax();
+        else
+            sched_yield();
+    }
+}
+
+static inline void rc_spin_unlock(_Atomic uint32_t *l)
+{
+    atomic_store_explicit(l, 0, memory_order_release);
+}
+
+#endif

@@ -1,0 +1,59 @@
+/* out.c: the runtime's report sink (see panic.h). A static buffer, so reporting works
+ * with a corrupt heap and inside a signal handler. */
+#include "panic.h"
+#include "../core/spin.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char buf[8192];
+static size_t used;
+static _Atomic uint32_t lock;
+
+static void write_all(const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(2, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+void rc_out_flush(void)
+{
+    write_all(buf, used);
+    used = 0;
+}
+
+void rc_out(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n >= sizeof line)
+        n = sizeof line - 1;
+    if (used + (size_t)n > sizeof buf)
+        rc_out_flush();
+    for (int i = 0; i < n; i++)
+        buf[used++] = line[i];
+}
+
+void rc_out_lock(void)   { rc_spin_lock(&lock); }
+void rc_out_unlock(void) { rc_out_flush(); rc_spin_unlock(&lock); }
+
+void rc_die(int status)
+{
+    rc_out_flush();
+    exit(status);
+}

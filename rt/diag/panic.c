@@ -1,0 +1,153 @@
+/*
+ * panic.c: panics and fatal errors (see panic.h), and the public rc_panic.
+ * A goroutine that panics while the runtime is already dying waits for the first
+ * report to finish rather than interleaving with it.
+ */
+#include "panic.h"
+#include "traceback.h"
+#include "../core/spin.h"
+#include "racecheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static _Atomic uint32_t dying;
+
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Only the first fatal report runs; any later one parks its thread for good. */
+static void enter_dying(void)
+{
+    if (atomic_exchange(&dying, 1)) {
+        for (;;)
+            pause();
+    }
+}
+
+static void print_current_goroutine(void)
+{
+    rc_m *m = rc_getm();
+    if (!m || !m->curg)
+        return;
+    uintptr_t pcs[RC_TB_MAX_DEPTH];
+    int n = rc_unwind_current(pcs, RC_TB_MAX_DEPTH);
+    rc_out("\n");
+    rc_print_goroutine(m->curg, "running", pcs, n, 0, now_ns());
+}
+
+void rc_panic_msg(const char *msg)
+{
+    enter_dying();
+    rc_out_lock();
+    rc_out("panic: %s\n", msg);
+    print_current_goroutine();
+    rc_out_unlock();
+    rc_die(RC_EXIT_PANIC);
+}
+
+void rc_fatal(const char *fmt, ...)
+{
+    enter_dying();
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rc_out_lock();
+    rc_out("fatal error: %s\n", msg);
+    print_current_goroutine();
+    rc_out_unlock();
+    rc_die(RC_EXIT_PANIC);
+}
+
+void rc_panic(const char *msg)
+{
+    rc_panic_msg(msg);
+}
+
+void rc_panicf(const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rc_panic_msg(msg);
+}
+
+/* ---- every goroutine ------------------------------------------------------------ */
+
+static const char *state_name(const rc_g *g)
+{
+    switch (atomic_load(&g->status)) {
+    case RC_G_RUNNABLE: return "runnable";
+    case RC_G_RUNNING:  return "running";
+    case RC_G_SYSCALL:  return "syscall";
+    case RC_G_WAITING:  return rc_wait_reason_string(g->wait_reason);
+    default:            return NULL;
+    }
+}
+
+static void dump_one(rc_g *g, void *ctx)
+{
+    const char *state = state_name(g);
+    if (!state)
+        return;
+    uintptr_t pcs[RC_TB_MAX_DEPTH];
+    int n = 0;
+    int st = atomic_load(&g->status);
+    if (st == RC_G_WAITING || st == RC_G_RUNNABLE)
+        n = rc_unwind_ctx(&g->ctx, pcs, RC_TB_MAX_DEPTH);
+    rc_out("\n");
+    rc_print_goroutine(g, state, pcs, n, 0, *(int64_t *)ctx);
+}
+
+struct gvec { rc_g **v; size_t n, cap; };
+
+static void collect(rc_g *g, void *ctx)
+{
+    struct gvec *gv = ctx;
+    if (gv->n == gv->cap) {
+        size_t cap = gv->cap ? 2 * gv->cap : 256;
+        rc_g **v = realloc(gv->v, cap * sizeof *v);
+        if (!v)
+            return;
+        gv->v = v;
+        gv->cap = cap;
+    }
+    gv->v[gv->n++] = g;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = (*(rc_g *const *)a)->id, y = (*(rc_g *const *)b)->id;
+    return (x > y) - (x < y);
+}
+
+void rc_dump_all_goroutines(void)
+{
+    struct gvec gv = { 0 };
+    rc_for_each_g(collect, &gv);
+    qsort(gv.v, gv.n, sizeof *gv.v, by_id); /* creation order, as Go lists them */
+    int64_t now = now_ns();
+    for (size_t i = 0; i < gv.n; i++)
+        dump_one(gv.v[i], &now);
+    free(gv.v);
+}
+
+void rc_fatal_all(const char *msg)
+{
+    enter_dying();
+    rc_out_lock();
+    rc_out("fatal error: %s\n", msg);
+    rc_dump_all_goroutines();
+    rc_out_unlock();
+    rc_die(RC_EXIT_PANIC);
+}

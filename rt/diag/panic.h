@@ -1,0 +1,35 @@
+/*
+ * panic.h: how the runtime dies, in Go's words.
+ *
+ *   rc_panic_msg   "panic: <msg>" + the running goroutine's stack, exit status 2
+ *                  (Go's runtime errors: "send on closed channel", ...)
+ *   rc_fatal       "fatal error: <msg>" + the running goroutine's stack (if any),
+ *                  exit status 2 (Go's throw: "sync: unlock of unlocked mutex", ...)
+ *   rc_fatal_all   "fatal error: <msg>" + every goroutine (deadlock), exit status 2
+ *
+ * Everything goes through rc_out (out.c), one sink for all runtime reports.
+ */
+#ifndef RC_PANIC_H
+#define RC_PANIC_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define RC_EXIT_PANIC 2
+
+__attribute__((noreturn, format(printf, 1, 2))) void rc_fatal(const char *fmt, ...);
+__attribute__((noreturn)) void rc_panic_msg(const char *msg);
+__attribute__((noreturn)) void rc_fatal_all(const char *msg);
+void rc_dump_all_goroutines(void);
+
+/* Report output: buffered, written to stderr with write(2) (never through stdio). */
+void rc_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void rc_out_flush(void);
+void rc_out_lock(void);     /* one report at a time */
+void rc_out_unlock(void);
+
+/* Flushes the program's stdio buffers (so output printed before a fatal error is not
+ * lost) and exits with status. */
+__attribute__((noreturn)) void rc_die(int status);
+
+#endif

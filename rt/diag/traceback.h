@@ -1,0 +1,25 @@
+/* traceback.h: unwinding and printing goroutine stacks in Go's layout (traceback.c). */
+#ifndef RC_TRACEBACK_H
+#define RC_TRACEBACK_H
+
+#include "../sched/sched.h"
+
+#define RC_TB_MAX_DEPTH 256
+
+enum {
+    RC_TB_FIRST_EXACT  = 1, /* pcs[0] is a faulting pc, not a return address */
+    RC_TB_STOP_AT_MAIN = 2, /* drop frames below main() (libc start code) */
+    RC_TB_SHOW_RUNTIME = 4, /* keep runtime frames (debugging the runtime) */
+};
+
+int  rc_unwind_current(uintptr_t *pcs, int max);
+int  rc_unwind_ctx(const rc_ctx *ctx, uintptr_t *pcs, int max);
+int  rc_unwind_signal(void *ucontext, uintptr_t *pcs, int max);
+
+void rc_print_pcs(const uintptr_t *pcs, int n, int flags);
+void rc_print_created_by(uintptr_t pc, int64_t parent);
+void rc_print_goroutine_header(const rc_g *g, const char *state, int64_t now);
+void rc_print_goroutine(const rc_g *g, const char *state, const uintptr_t *pcs, int n,
+                        int flags, int64_t now);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * racecheck.h: Go's concurrency model for C.
+ *
+ * Goroutines, channels, select, sync, time and context, with Go's semantics and Go's
+ * error messages. Link with -lracecheck (production) or build with `racecheck cc`
+ * (detection). Every public name starts with rc_ (functions, types) or RC_ (macros).
+ *
+ * Threads and goroutines
+ *   main() runs as goroutine 1. Goroutines are multiplexed onto RCMAXPROCS OS threads
+ *   (default: the number of CPUs). The runtime starts before main (a constructor) and the
+ *   program ends when main returns or anything calls exit(), whatever other goroutines
+ *   are doing, as in Go. The functions below may be called only from goroutines (main
+ *   included), not from threads created with pthread_create.
+ *
+ * Atomics
+ *   Use C11 <stdatomic.h>. Under the Go memory model's rules for sync/atomic: a release
+ *   (or stronger) store or read-modify-write happens before an acquire (or stronger) load
+ *   that reads its value; relaxed operations order nothing.
+ *
+ * Blocking system calls
+ *   A goroutine that blocks its thread in the kernel (read on a pipe, a mutex of another
+ *   library, ...) stalls the goroutines queued on that processor. Wrap such calls in
+ *   rc_blocking_begin() / rc_blocking_end(): the processor is handed to another thread for
+ *   the duration. rc_sleep and every primitive here never block the thread.
+ *
+ * Environment
+ *   RCMAXPROCS=N   number of processors (like GOMAXPROCS)
+ *   RCDEBUG=k=v,.. seed=N (the one random source: select, wake-up order, stealing),
+ *                  stacksize=BYTES (goroutine stack size, default 256 KiB)
+ */
+#ifndef RACECHECK_H
+#define RACECHECK_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RC_NORETURN __attribute__((noreturn))
+
+/* ---------------------------------------------------------------------------------------
+ * Goroutines
+ * ------------------------------------------------------------------------------------- */
+
+typedef void (*rc_func)(void *arg);
+
+/* go fn(arg). Returns the new goroutine's id. */
+int64_t rc_go(rc_func fn, void *arg);
+
+/* go fn(copy): copies size bytes at arg into the new goroutine's own storage and passes
+ * a pointer to that copy. The easy fix for the loop-variable bug:
+ *     for (int i = 0; i < n; i++) rc_go_copy(worker, &i, sizeof i);                     */
+int64_t rc_go_copy(rc_func fn, const void *arg, size_t size);
+
+void    rc_yield(void);          /* runtime.Gosched */
+int64_t rc_goid(void);           /* the calling goroutine's id; main is 1 */
+RC_NORETURN void rc_goexit(void);/* runtime.Goexit: ends the calling goroutine */
+int     rc_numgoroutine(void);   /* runtime.NumGoroutine */
+int     rc_numcpu(void);         /* runtime.NumCPU */
+/* runtime.GOMAXPROCS: sets the number of processors if n > 0; returns the previous one. */
+int     rc_maxprocs(int n);
+
+/* panic(msg): prints "panic: msg", the goroutine's stack, and exits with status 2. */
+RC_NORETURN void rc_panic(const char *msg);
+RC_NORETURN void rc_panicf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* See "Blocking system calls" above. Calls nest. */
+void rc_blocking_begin(void);
+void rc_blocking_end(void);
+
+/* ---------------------------------------------------------------------------------------
+ * Channels
+ *
+ * A channel carries values of elem_size bytes, copied in and out. cap == 0 makes an
+ * unbuffered channel (send and receive meet). A NULL channel is Go's nil channel: send
+ * and receive block forever, close panics.
+ *
+ * Lifetime: rc_chan_make returns a channel holding one reference. rc_chan_retain adds
+ * one; rc_chan_release drops one and frees the channel with the last. Goroutines blocked
+ * on a channel hold a reference of their own, so releasing is always safe; using a
+ * channel after your last release is not.
+ * ------------------------------------------------------------------------------------- */
+
+typedef struct rc_chan rc_chan;
+
+rc_chan *rc_chan_make(size_t elem_size, size_t cap);
+rc_chan *rc_chan_retain(rc_chan *c);
+void     rc_chan_release(rc_chan *c);
+
+void   rc_chan_send(rc_chan *c, const void *elem);         /* c <- *elem */
+/* *elem = <-c (elem may be NULL to drop the value). Returns ok: false when the channel
+ * is closed and drained, in which case *elem is zeroed. */
+bool   rc_chan_recv(rc_chan *c, void *elem);
+bool   rc_chan_try_send(rc_chan *c, const void *elem);     /* select with default */
+/* Returns true if a receive completed (*ok says whether a value came, as above). */
+bool   rc_chan_try_recv(rc_chan *c, void *elem, bool *ok);
+void   rc_chan_close(rc_chan *c);
+size_t rc_chan_len(rc_chan *c);
+size_t rc_chan_cap(rc_chan *c);
+
+/* ---------------------------------------------------------------------------------------
+ * select
+ *
+ *     int v; bool ok;
+ *     rc_case cases[] = { rc_recv_case(in, &v), rc_send_case(out, &x) };
+ *     switch (rc_select(cases, 2)) { case 0: ...cases[0].ok...; case 1: ...; }
+ *
+ * rc_select blocks until a case can proceed and returns its index; when several can,
+ * one is chosen uniformly at random. Cases on NULL channels are never chosen; zero cases
+ * block forever. rc_select_try is select with a default: it returns -1 instead of
+ * blocking.
+ * ------------------------------------------------------------------------------------- */
+
+typedef enum { RC_CASE_RECV = 0, RC_CASE_SEND = 1 } rc_case_dir;
+
+typedef struct rc_case {
+    rc_chan    *ch;
+    void       *elem;  /* value to send, or where to receive (may be NULL) */
+    rc_case_dir dir;
+    bool        ok;    /* receive cases: set as rc_chan_recv's result */
+} rc_case;
+
+#define rc_recv_case(c, p) ((rc_case){ (c), (void *)(p), RC_CASE_RECV, false })
+#define rc_send_case(c, p) ((rc_case){ (c), (void *)(p), RC_CASE_SEND, false })
+
+int rc_select(rc_case *cases, int n);
+int rc_select_try(rc_case *cases, int n);
+
+/* ---------------------------------------------------------------------------------------
+ * sync
+ *
+ * All of these are usable zero-initialised ({0} or static storage) and must not be
+ * copied after first use. The fields are private.
+ * ------------------------------------------------------------------------------------- */
+
+/* A counting semaphore with a wait queue: the building block of the types below. */
+typedef struct rc_sema {
+    _Atomic uint32_t count;
+    _Atomic uint32_t nwait;
+    _Atomic uint32_t lock;
+    struct rc_waiter *head, *tail;
+} rc_sema;
+
+typedef struct rc_mutex {
+    _Atomic int32_t state;
+    rc_sema         sema;
+} rc_mutex;
+
+void rc_mutex_lock(rc_mutex *m);
+void rc_mutex_unlock(rc_mutex *m);   /* by any goroutine, as in Go */
+bool rc_mutex_trylock(rc_mutex *m);
+
+typedef struct rc_rwmutex {
+    rc_mutex        w;
+    rc_sema         writer_sem, reader_sem;
+    _Atomic int32_t reader_count, reader_wait;
+} rc_rwmutex;
+
+void rc_rwmutex_lock(rc_rwmutex *rw);
+void rc_rwmutex_unlock(rc_rwmutex *rw);
+void rc_rwmutex_rlock(rc_rwmutex *rw);
+void rc_rwmutex_runlock(rc_rwmutex *rw);
+bool rc_rwmutex_trylock(rc_rwmutex *rw);
+bool rc_rwmutex_tryrlock(rc_rwmutex *rw);
+
+typedef struct rc_waitgroup {
+    _Atomic uint64_t state; /* counter << 32 | waiters */
+    rc_sema          sema;
+} rc_waitgroup;
+
+void rc_waitgroup_add(rc_waitgroup *wg, int delta);
+void rc_waitgroup_done(rc_waitgroup *wg);
+void rc_waitgroup_wait(rc_waitgroup *wg);
+/* wg.Go(fn): Add(1), then run fn(arg) in a new goroutine that calls Done at the end. */
+void rc_waitgroup_go(rc_waitgroup *wg, rc_func fn, void *arg);
+
+typedef struct rc_once {
+    _Atomic uint32_t done;
+    rc_mutex         m;
+} rc_once;
+
+/* Calls fn(arg) once; every call returns after that one call has returned. */
+void rc_once_do(rc_once *o, rc_func fn, void *arg);
+
+/* A condition variable on a mutex. Waiters wake in FIFO order. */
+typedef struct rc_cond {
+    rc_mutex        *l;
+    _Atomic uint32_t lock;
+    struct rc_waiter *head, *tail;
+} rc_cond;
+
+#define RC_COND_INIT(m) { .l = (m) }
+void rc_cond_init(rc_cond *c, rc_mutex *l);
+void rc_cond_wait(rc_cond *c);       /* c->l must be locked; relocked on return */
+void rc_cond_signal(rc_cond *c);
+void rc_cond_broadcast(rc_cond *c);
+
+/* ---------------------------------------------------------------------------------------
+ * Time (nanoseconds, like Go's time.Duration)
+ * ------------------------------------------------------------------------------------- */
+
+typedef int64_t rc_duration;
+#define RC_NANOSECOND  ((rc_duration)1)
+#define RC_MICROSECOND ((rc_duration)1000)
+#define RC_MILLISECOND ((rc_duration)1000000)
+#define RC_SECOND      ((rc_duration)1000000000)
+
+int64_t rc_now(void);                 /* monotonic clock, nanoseconds */
+void    rc_sleep(rc_duration d);      /* time.Sleep: parks the goroutine, not the thread */
+
+/* Timers deliver the firing time (an int64_t, rc_now() at expiry) on a channel of
+ * capacity 1; a value left unread stays there (Go 1.22 and earlier semantics: Reset or
+ * Stop do not drain it). */
+typedef struct rc_timer rc_timer;
+
+rc_timer *rc_timer_new(rc_duration d);                 /* time.NewTimer */
+rc_timer *rc_timer_after_func(rc_duration d, rc_func fn, void *arg); /* time.AfterFunc:
+                                                          fn(arg) in its own goroutine */
+rc_chan  *rc_timer_chan(rc_timer *t);                  /* t.C (NULL for AfterFunc) */
+bool      rc_timer_stop(rc_timer *t);                  /* true if it stopped a pending fire */
+bool      rc_timer_reset(rc_timer *t, rc_duration d);  /* true if it was pending */
+void      rc_timer_free(rc_timer *t);                  /* stops it and frees it */
+
+/* time.After(d): a channel that receives once after d. The channel is owned by the
+ * runtime until the value is delivered; release it with rc_chan_release when done. */
+rc_chan *rc_after(rc_duration d);
+
+/* A Ticker delivers ticks every period; at most one tick waits in the channel, missed
+ * ticks are dropped. */
+typedef struct rc_ticker rc_ticker;
+rc_ticker *rc_ticker_new(rc_duration period);
+rc_chan   *rc_ticker_chan(rc_ticker *t);
+void       rc_ticker_stop(rc_ticker *t);
+void       rc_ticker_reset(rc_ticker *t, rc_duration period);
+void       rc_ticker_free(rc_ticker *t);                /* stops it and frees it */
+
+/* ---------------------------------------------------------------------------------------
+ * Context
+ *
+ * Lifetime: every context is reference counted. The With* functions return a context
+ * holding one reference for the caller (they also keep their parent alive). Hand a
+ * context to another goroutine with rc_ctx_retain, and drop each reference with
+ * rc_ctx_release. rc_ctx_background() is static and needs no release (it is harmless).
+ * As in Go, call rc_ctx_cancel on every context you derived with a cancel function.
+ * ------------------------------------------------------------------------------------- */
+
+typedef struct rc_ctx rc_ctx;
+
+typedef enum { RC_CTX_OK = 0, RC_CTX_CANCELED = 1, RC_CTX_DEADLINE_EXCEEDED = 2 } rc_ctx_err;
+
+rc_ctx *rc_ctx_background(void);
+rc_ctx *rc_ctx_with_cancel(rc_ctx *parent);
+rc_ctx *rc_ctx_with_deadline(rc_ctx *parent, int64_t deadline /* rc_now() time */);
+rc_ctx *rc_ctx_with_timeout(rc_ctx *parent, rc_duration timeout);
+rc_ctx *rc_ctx_with_value(rc_ctx *parent, const void *key, void *value);
+
+void        rc_ctx_cancel(rc_ctx *c);  /* idempotent; cancels c and its descendants */
+rc_chan    *rc_ctx_done(rc_ctx *c);    /* closed when c is cancelled; NULL for background */
+rc_ctx_err  rc_ctx_err_of(rc_ctx *c);
+const char *rc_ctx_err_string(rc_ctx_err e);   /* "context canceled", ... */
+bool        rc_ctx_deadline(rc_ctx *c, int64_t *deadline);
+void       *rc_ctx_value(rc_ctx *c, const void *key);  /* NULL if absent */
+rc_ctx     *rc_ctx_retain(rc_ctx *c);
+void        rc_ctx_release(rc_ctx *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* RACECHECK_H */

@@ -1,0 +1,54 @@
+/* ctx_aarch64.S: rc_ctx_switch for aarch64 (untested here: no aarch64 machine). Saved
+ * frame (176 bytes): x19..x28, x29 (fp), x30 (lr), d8..d15, fpcr. */
+#if defined(__aarch64__)
+    .text
+    .globl rc_ctx_switch
+    .type rc_ctx_switch, %function
+    .p2align 4
+rc_ctx_switch:                      /* x0 = from, x1 = to */
+    sub sp, sp, #176
+    stp x19, x20, [sp, #0]
+    stp x21, x22, [sp, #16]
+    stp x23, x24, [sp, #32]
+    stp x25, x26, [sp, #48]
+    stp x27, x28, [sp, #64]
+    stp x29, x30, [sp, #80]
+    stp d8, d9, [sp, #96]
+    stp d10, d11, [sp, #112]
+    stp d12, d13, [sp, #128]
+    stp d14, d15, [sp, #144]
+    mrs x9, fpcr
+    str x9, [sp, #160]
+    mov x9, sp
+    str x9, [x0]
+    ldr x9, [x1]
+    mov sp, x9
+    ldp x19, x20, [sp, #0]
+    ldp x21, x22, [sp, #16]
+    ldp x23, x24, [sp, #32]
+    ldp x25, x26, [sp, #48]
+    ldp x27, x28, [sp, #64]
+    ldp x29, x30, [sp, #80]
+    ldp d8, d9, [sp, #96]
+    ldp d10, d11, [sp, #112]
+    ldp d12, d13, [sp, #128]
+    ldp d14, d15, [sp, #144]
+    ldr x9, [sp, #160]
+    msr fpcr, x9
+    add sp, sp, #176
+    ret
+    .size rc_ctx_switch, .-rc_ctx_switch
+
+    .globl rc_ctx_trampoline
+    .type rc_ctx_trampoline, %function
+rc_ctx_trampoline:                  /* x19 = fn, x20 = arg */
+    .cfi_startproc
+    .cfi_undefined x30
+    mov x29, #0
+    mov x0, x20
+    blr x19
+    brk #0
+    .cfi_endproc
+    .size rc_ctx_trampoline, .-rc_ctx_trampoline
+    .section .note.GNU-stack,"",%progbits
+#endif

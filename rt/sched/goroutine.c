@@ -1,0 +1,224 @@
+/*
+ * goroutine.c: goroutine lifecycle: creation (with a cache of dead goroutines whose
+ * stacks are reused), exit, Goexit, the allg list for dumps, and the public
+ * goroutine API of racecheck.h.
+ *
+ * Dead goroutines go to their P's free list (up to GFREE_LOCAL), overflow to a global
+ * list (up to GFREE_GLOBAL, stack kept), and beyond that lose their stack (munmap) but
+ * stay in allg, which only grows (as Go's allgs): a dump can walk it without racing
+ * with frees.
+ */
+#include "proc.h"
+#include "runq.h"
+#include "../core/env.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+#include "../hooks.h"
+#include "racecheck.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#define GFREE_LOCAL  64
+#define GFREE_GLOBAL 4096
+
+_Atomic int rc_ngoroutines;
+_Atomic bool rc_main_exited;
+
+static _Atomic int64_t goidgen;
+
+static struct {
+    _Atomic uint32_t lock;
+    rc_g *head;
+    int   n;
+} gfree_global;
+
+static struct {
+    _Atomic uint32_t lock;
+    rc_g *head;
+} allg;
+
+void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx)
+{
+    rc_spin_lock(&allg.lock);
+    for (rc_g *g = allg.head; g; g = g->alllink)
+        f(g, ctx);
+    rc_spin_unlock(&allg.lock);
+}
+
+/* ---- free lists ----------------------------------------------------------------- */
+
+void rc_gfree_put(rc_p *p, rc_g *g)
+{
+    g->schedlink = p->gfree;
+    p->gfree = g;
+    if (++p->ngfree < GFREE_LOCAL)
+        return;
+    /* move half to the global list, dropping stacks beyond its cap */
+    rc_spin_lock(&gfree_global.lock);
+    while (p->ngfree > GFREE_LOCAL / 2) {
+        rc_g *x = p->gfree;
+        p->gfree = x->schedlink;
+        p->ngfree--;
+        if (gfree_global.n >= GFREE_GLOBAL && x->stack.lo)
+            rc_stack_free(&x->stack);
+        x->schedlink = gfree_global.head;
+        gfree_global.head = x;
+        gfree_global.n++;
+    }
+    rc_spin_unlock(&gfree_global.lock);
+}
+
+static rc_g *gfree_get(rc_p *p)
+{
+    if (p && !p->gfree && gfree_global.n > 0) {
+        rc_spin_lock(&gfree_global.lock);
+        while (p->ngfree < GFREE_LOCAL / 2 && gfree_global.head) {
+            rc_g *x = gfree_global.head;
+            gfree_global.head = x->schedlink;
+            gfree_global.n--;
+            x->schedlink = p->gfree;
+            p->gfree = x;
+            p->ngfree++;
+        }
+        rc_spin_unlock(&gfree_global.lock);
+    }
+    rc_g *g = NULL;
+    if (p && p->gfree) {
+        g = p->gfree;
+        p->gfree = g->schedlink;
+        p->ngfree--;
+    } else if (!p && gfree_global.n > 0) {
+        rc_spin_lock(&gfree_global.lock);
+        if ((g = gfree_global.head)) {
+            gfree_global.head = g->schedlink;
+            gfree_global.n--;
+        }
+        rc_spin_unlock(&gfree_global.lock);
+    }
+    return g;
+}
+
+static rc_g *galloc(void)
+{
+    rc_g *g = calloc(1, sizeof *g);
+    if (!g)
+        rc_fatal("out of memory allocating a goroutine");
+    rc_spin_lock(&allg.lock);
+    g->alllink = allg.head;
+    allg.head = g;
+    rc_spin_unlock(&allg.lock);
+    return g;
+}
+
+/* ---- creation and exit ---------------------------------------------------------- */
+
+static void goroutine_main(void *arg)
+{
+    rc_g *g = arg;
+    RC_HOOK(go_start, g);
+    g->fn(g->arg);
+    rc_goexit();
+}
+
+rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
+               uintptr_t create_pc)
+{
+    rc_runtime_init();
+    rc_m *m = rc_getm();
+    rc_g *g = gfree_get(m ? m->p : NULL);
+    if (!g)
+        g = galloc();
+    if (!g->stack.lo)
+        rc_stack_alloc(&g->stack, rc_env.stacksize);
+
+    char *top = g->stack.hi;
+    if (argcopy) {
+        if (argsize > (size_t)(g->stack.hi - g->stack.lo) / 4)
+            rc_panicf("rc_go_copy: argument block of %zu bytes is too large", argsize);
+        top = (char *)(((uintptr_t)top - argsize) & ~(uintptr_t)63);
+        memcpy(top, argcopy, argsize);
+        arg = top;
+    }
+    g->fn = fn;
+    g->arg = arg;
+    g->id = atomic_fetch_add_explicit(&goidgen, 1, memory_order_relaxed) + 1;
+    g->parent_id = (m && m->curg) ? m->curg->id : 0;
+    g->create_pc = create_pc;
+    g->param = NULL;
+    g->wait_reason = RC_WAIT_NONE;
+    g->blocking_depth = 0;
+    rc_ctx_make(&g->ctx, g->stack.lo, top, goroutine_main, g);
+    atomic_fetch_add_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
+    if (m && m->curg)
+        RC_HOOK(go_create, m->curg, g, create_pc);
+    rc_ready(g);
+    return g;
+}
+
+void rc_goexit(void)
+{
+    rc_g *g = rc_getg();
+    RC_HOOK(go_exit, g);
+    atomic_store(&g->status, RC_G_DEAD);
+    atomic_fetch_sub_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
+    /* main's stack is the thread's: it is never recycled. As in Go, the program goes
+     * on until the others finish, then dies in checkdead with "no goroutines (main
+     * called runtime.Goexit) - deadlock!". */
+    if (g->is_main)
+        atomic_store(&rc_main_exited, true);
+    rc_sched_switch(g->is_main ? RC_SWITCH_NONE : RC_SWITCH_EXIT);
+    __builtin_unreachable();
+}
+
+void rc_goroutines_init(rc_m *m0)
+{
+    rc_g *g = galloc();
+    g->id = atomic_fetch_add(&goidgen, 1) + 1;
+    g->is_main = true;
+    g->m = m0;
+    atomic_store(&g->status, RC_G_RUNNING);
+    /* the thread's stack bounds, for the stack overflow report */
+    pthread_attr_t a;
+    void *addr;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &a) == 0) {
+        if (pthread_attr_getstack(&a, &addr, &size) == 0) {
+            g->stack.lo = addr;
+            g->stack.hi = (char *)addr + size;
+        }
+        pthread_attr_destroy(&a);
+    }
+    atomic_fetch_add(&rc_ngoroutines, 1);
+    m0->curg = g;
+}
+
+/* ---- public API ----------------------------------------------------------------- */
+
+int64_t rc_go(rc_func fn, void *arg)
+{
+    return rc_spawn(fn, arg, NULL, 0, (uintptr_t)__builtin_return_address(0))->id;
+}
+
+int64_t rc_go_copy(rc_func fn, const void *arg, size_t size)
+{
+    return rc_spawn(fn, NULL, arg, size, (uintptr_t)__builtin_return_address(0))->id;
+}
+
+int64_t rc_goid(void)
+{
+    return rc_getg()->id;
+}
+
+int rc_numgoroutine(void)
+{
+    rc_runtime_init();
+    return atomic_load(&rc_ngoroutines);
+}
+
+int rc_numcpu(void)
+{
+    rc_runtime_init();
+    return rc_env.ncpu;
+}

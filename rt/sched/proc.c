@@ -1,0 +1,561 @@
+/*
+ * proc.c: Ms and Ps: the scheduling loop, finding work (local queue, global queue,
+ * stealing), parking idle threads, waking them, and handing a P away around a blocking
+ * system call. Goroutine creation and exit are in goroutine.c.
+ *
+ * Invariants:
+ *   - An M runs a goroutine only while it holds a P (m->p), except a goroutine inside
+ *     rc_blocking_begin/end, which keeps its M but not its P.
+ *   - An idle P (on the pidle list) has empty local queues.
+ *   - At most one spinning M is woken for new work at a time (nmspinning): a spinning
+ *     M that finds work wakes the next one, so bursts of work fan out one thread at a
+ *     time and a ping-pong pair wakes nobody.
+ *   - Every M that stops re-checks for work after publishing its P as idle; wakers
+ *     publish work before looking for idle Ps. So no runnable goroutine is stranded.
+ *   - An M is idle only inside stopm. checkdead runs when the last M goes idle.
+ */
+#include "proc.h"
+#include "runq.h"
+#include "../core/env.h"
+#include "../core/futex.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+#include "../hooks.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const rc_hooks *rc_hooks_active;
+
+static struct {
+    _Atomic uint32_t lock;
+    rc_p   *allp[RC_MAX_PROCS];
+    _Atomic int nprocs;
+    rc_p   *pidle;
+    _Atomic int npidle;
+    rc_m   *midle;
+    int     nmidle;
+    int     mcount;
+    _Atomic int nmspinning;
+} sched;
+
+static __thread rc_m *tls_m;
+
+/* ---- accessors ------------------------------------------------------------------ */
+
+__attribute__((noinline)) rc_m *rc_getm(void)
+{
+    rc_m *m = tls_m;
+    __asm__ volatile("" : "+r"(m) :: "memory"); /* not pure: never CSE'd across a switch */
+    return m;
+}
+
+rc_g *rc_getg(void)
+{
+    rc_m *m = rc_getm();
+    if (__builtin_expect(!m || !m->curg, 0))
+        rc_fatal("racecheck runtime called from a thread it did not create "
+                 "(only goroutines may use it)");
+    return m->curg;
+}
+
+rc_p *rc_getp(void)
+{
+    rc_m *m = rc_getm();
+    return m ? m->p : NULL;
+}
+
+void rc_sched_lock(void)   { rc_spin_lock(&sched.lock); }
+void rc_sched_unlock(void) { rc_spin_unlock(&sched.lock); }
+int  rc_sched_nprocs(void) { return atomic_load_explicit(&sched.nprocs, memory_order_relaxed); }
+rc_p *rc_sched_p(int i)    { return i >= 0 && i < RC_MAX_PROCS ? sched.allp[i] : NULL; }
+
+uint32_t rc_fastrandn(uint32_t n)
+{
+    rc_m *m = rc_getm();
+    static rc_rand shared; /* foreign threads (the timer thread) only */
+    return rc_rand_n(m && m->p ? &m->p->rand : &shared, n);
+}
+
+/* ---- idle lists (sched.lock held) ----------------------------------------------- */
+
+static void pidleput(rc_p *p)
+{
+    p->m = NULL;
+    if (p->id >= rc_sched_nprocs())
+        return; /* retired by rc_maxprocs: not reusable until the count grows */
+    p->link = sched.pidle;
+    sched.pidle = p;
+    atomic_fetch_add(&sched.npidle, 1);
+}
+
+static rc_p *pidleget(void)
+{
+    rc_p *p = sched.pidle;
+    if (p) {
+        sched.pidle = p->link;
+        atomic_fetch_sub(&sched.npidle, 1);
+    }
+    return p;
+}
+
+static void acquirep(rc_m *m, rc_p *p)
+{
+    m->p = p;
+    p->m = m;
+}
+
+/* ---- starting and stopping Ms -------------------------------------------------- */
+
+static void schedule(void);
+
+static void *mstart(void *arg)
+{
+    rc_m *m = arg;
+    tls_m = m;
+    acquirep(m, m->nextp); /* startm handed us a P */
+    m->nextp = NULL;
+    rc_signal_init_thread(m);
+    schedule(); /* g0 runs on this thread's own stack */
+    return NULL;
+}
+
+static void mstart0(void *arg)
+{
+    (void)arg;
+    schedule();
+}
+
+static rc_m *newm_locked(void)
+{
+    rc_m *m = calloc(1, sizeof *m);
+    if (!m)
+        rc_fatal("out of memory");
+    m->id = sched.mcount++;
+    return m;
+}
+
+static void newm_start(rc_m *m)
+{
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&a, 256 * 1024);
+    if (pthread_create(&m->thread, &a, mstart, m) != 0)
+        rc_fatal("newosproc: cannot create a thread");
+    pthread_attr_destroy(&a);
+}
+
+/* Runs p on some M (an idle one, or a new thread). p == NULL: take an idle P; if there
+ * is none, do nothing (and undo the caller's nmspinning claim if spinning). */
+static void startm(rc_p *p, bool spinning)
+{
+    rc_sched_lock();
+    if (!p) {
+        p = pidleget();
+        if (!p) {
+            rc_sched_unlock();
+            if (spinning)
+                atomic_fetch_sub(&sched.nmspinning, 1);
+            return;
+        }
+    }
+    rc_m *m = sched.midle;
+    if (m) {
+        sched.midle = m->schedlink;
+        sched.nmidle--;
+    } else {
+        m = newm_locked();
+    }
+    rc_sched_unlock();
+    m->spinning = spinning;
+    m->nextp = p;
+    if (m->thread)
+        rc_note_wakeup(&m->park_key);
+    else
+        newm_start(m);
+}
+
+/* Wakes an idle P if there is one and nobody is already looking for work. */
+static void wakep(void)
+{
+    if (atomic_load(&sched.npidle) == 0)
+        return;
+    int zero = 0;
+    if (atomic_load(&sched.nmspinning) != 0 ||
+        !atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1))
+        return;
+    startm(NULL, true);
+}
+
+/* Parks the calling M until startm hands it a P. */
+static void stopm(rc_m *m)
+{
+    rc_sched_lock();
+    m->schedlink = sched.midle;
+    sched.midle = m;
+    sched.nmidle++;
+    rc_note_clear(&m->park_key);
+    if (sched.nmidle == sched.mcount)
+        rc_checkdead();
+    rc_sched_unlock();
+    rc_note_sleep(&m->park_key);
+    acquirep(m, m->nextp);
+    m->nextp = NULL;
+}
+
+static void resetspinning(rc_m *m)
+{
+    m->spinning = false;
+    if (atomic_fetch_sub(&sched.nmspinning, 1) == 1)
+        wakep(); /* we were the last spinner and found work: maybe there is more */
+}
+
+/* ---- finding work --------------------------------------------------------------- */
+
+static rc_g *globrunq_get(rc_p *p, int max)
+{
+    if (rc_globrunq_size() == 0)
+        return NULL;
+    rc_sched_lock();
+    rc_g *g = rc_globrunq_get_locked(p, max);
+    rc_sched_unlock();
+    return g;
+}
+
+static rc_g *steal_work(rc_p *p)
+{
+    int n = rc_sched_nprocs();
+    for (int round = 0; round < 4; round++) {
+        uint32_t start = rc_rand_n(&p->rand, (uint32_t)n);
+        for (int i = 0; i < n; i++) {
+            rc_p *v = sched.allp[(start + (uint32_t)i) % (uint32_t)n];
+            if (v == p || !v)
+                continue;
+            rc_g *g = rc_runq_steal(p, v, round == 3);
+            if (g)
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* A P retired by rc_maxprocs gives its goroutines away and its M stops. */
+static void retire_p(rc_m *m)
+{
+    rc_p *p = m->p;
+    rc_sched_lock();
+    rc_runq_drain_to_global_locked(p);
+    p->m = NULL;
+    m->p = NULL;
+    rc_sched_unlock();
+    wakep();
+}
+
+static rc_g *findrunnable(rc_m *m)
+{
+    for (;;) {
+        if (!m->p)
+            stopm(m);
+        rc_p *p = m->p;
+        if (p->id >= rc_sched_nprocs()) {
+            retire_p(m);
+            continue;
+        }
+        rc_g *g;
+        /* Every 61st schedule, look at the global queue first so it cannot starve. */
+        if (p->schedtick % 61 == 0 && (g = globrunq_get(p, 1)))
+            return g;
+        if ((g = rc_runq_get(p)) || (g = globrunq_get(p, 0)))
+            return g;
+
+        /* Steal, but keep at most half of the busy Ps' worth of spinners. */
+        int busy = rc_sched_nprocs() - atomic_load(&sched.npidle);
+        if (m->spinning || 2 * atomic_load(&sched.nmspinning) < busy) {
+            if (!m->spinning) {
+                m->spinning = true;
+                atomic_fetch_add(&sched.nmspinning, 1);
+            }
+            if ((g = steal_work(p)))
+                return g;
+        }
+
+        /* Nothing: give the P back and sleep. */
+        rc_sched_lock();
+        if ((g = rc_globrunq_get_locked(p, 0))) {
+            rc_sched_unlock();
+            return g;
+        }
+        pidleput(p);
+        m->p = NULL;
+        rc_sched_unlock();
+
+        if (m->spinning) {
+            m->spinning = false;
+            atomic_fetch_sub(&sched.nmspinning, 1);
+            /* A waker may have counted on our spinning and woken nobody: look again. */
+            for (int i = 0; i < rc_sched_nprocs(); i++) {
+                rc_p *v = sched.allp[i];
+                if (v && !rc_runq_empty(v)) {
+                    rc_sched_lock();
+                    rc_p *p2 = pidleget();
+                    rc_sched_unlock();
+                    if (p2) {
+                        acquirep(m, p2);
+                        m->spinning = true;
+                        atomic_fetch_add(&sched.nmspinning, 1);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* ---- the scheduling loop (g0) --------------------------------------------------- */
+
+/* Finishes what the goroutine that just switched to g0 asked for. */
+static void after_switch(rc_m *m)
+{
+    rc_g *g = m->curg;
+    m->curg = NULL;
+    switch (m->action) {
+    case RC_SWITCH_PARK:
+        if (m->unlockf)
+            m->unlockf(m->lockarg);
+        break;
+    case RC_SWITCH_YIELD:
+        atomic_store(&g->status, RC_G_RUNNABLE);
+        rc_sched_lock();
+        rc_globrunq_put_locked(g);
+        rc_sched_unlock();
+        break;
+    case RC_SWITCH_EXIT:
+        rc_gfree_put(m->p, g);
+        break;
+    case RC_SWITCH_SYSCALL: /* rc_blocking_end found no P: queue g, this M stops */
+        atomic_store(&g->status, RC_G_RUNNABLE);
+        rc_sched_lock();
+        rc_globrunq_put_locked(g);
+        rc_sched_unlock();
+        wakep();
+        break;
+    case RC_SWITCH_NONE:
+        break;
+    }
+    m->action = RC_SWITCH_NONE;
+    m->unlockf = NULL;
+}
+
+static void schedule(void)
+{
+    rc_m *m = tls_m; /* g0 never changes thread */
+    for (;;) {
+        /* first: what the goroutine that switched here asked for (m0's g0 starts
+         * fresh at this point on main's first switch) */
+        after_switch(m);
+        rc_g *g = findrunnable(m);
+        if (m->spinning)
+            resetspinning(m);
+        m->p->schedtick++;
+        m->curg = g;
+        g->m = m;
+        atomic_store_explicit(&g->status, RC_G_RUNNING, memory_order_relaxed);
+        rc_ctx_switch(&m->g0.ctx, &g->ctx);
+    }
+}
+
+/* Switches from the running goroutine to its M's g0 with an action for g0. */
+static void switch_to_g0(rc_m *m, rc_switch_action a)
+{
+    m->action = a;
+    rc_ctx_switch(&m->curg->ctx, &m->g0.ctx);
+}
+
+void rc_sched_switch(rc_switch_action a)
+{
+    switch_to_g0(rc_getm(), a);
+}
+
+static int64_t coarse_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void rc_park(void (*unlockf)(void *), void *lock, rc_wait_reason reason)
+{
+    rc_m *m = rc_getm();
+    rc_g *g = m->curg;
+    g->wait_reason = (uint8_t)reason;
+    g->wait_since = coarse_now();
+    atomic_store_explicit(&g->status, RC_G_WAITING, memory_order_relaxed);
+    m->unlockf = unlockf;
+    m->lockarg = lock;
+    switch_to_g0(m, RC_SWITCH_PARK);
+    /* resumed, possibly on another M */
+    g->wait_reason = RC_WAIT_NONE;
+}
+
+static void unlock_spin(void *l) { rc_spin_unlock(l); }
+
+void rc_park_spin(_Atomic uint32_t *lock, rc_wait_reason reason)
+{
+    rc_park(unlock_spin, (void *)lock, reason);
+}
+
+void rc_ready(rc_g *g)
+{
+    atomic_store_explicit(&g->status, RC_G_RUNNABLE, memory_order_relaxed);
+    rc_m *m = rc_getm();
+    if (m && m->p) {
+        rc_runq_put(m->p, g, true);
+    } else {
+        rc_sched_lock();
+        rc_globrunq_put_locked(g);
+        rc_sched_unlock();
+    }
+    wakep();
+}
+
+/* Puts a new goroutine on the current P (runnext, as Go does) or the global queue. */
+void rc_sched_new(rc_g *g)
+{
+    rc_ready(g);
+}
+
+void rc_yield(void)
+{
+    rc_m *m = rc_getm();
+    if (!m || !m->curg)
+        return;
+    switch_to_g0(m, RC_SWITCH_YIELD);
+}
+
+/* ---- blocking system calls ------------------------------------------------------ */
+
+/* The calling goroutine keeps its M but gives up its P, so the P's other goroutines
+ * run elsewhere while it is in the kernel. */
+void rc_blocking_begin(void)
+{
+    rc_g *g = rc_getg();
+    if (g->blocking_depth++ > 0)
+        return;
+    rc_m *m = g->m;
+    rc_p *p = m->p;
+    atomic_store(&g->status, RC_G_SYSCALL);
+    m->p = NULL;
+    p->m = NULL;
+    if (!rc_runq_empty(p) || rc_globrunq_size() > 0) {
+        startm(p, false);
+    } else {
+        rc_sched_lock();
+        pidleput(p);
+        rc_sched_unlock();
+    }
+}
+
+void rc_blocking_end(void)
+{
+    rc_g *g = rc_getg();
+    if (g->blocking_depth == 0)
+        rc_fatal("rc_blocking_end without rc_blocking_begin");
+    if (--g->blocking_depth > 0)
+        return;
+    rc_m *m = g->m;
+    rc_sched_lock();
+    rc_p *p = pidleget();
+    rc_sched_unlock();
+    if (p) {
+        acquirep(m, p);
+        atomic_store(&g->status, RC_G_RUNNING);
+        return;
+    }
+    /* No P free: queue the goroutine and let this M stop (after_switch). */
+    switch_to_g0(m, RC_SWITCH_SYSCALL);
+}
+
+/* ---- processors ----------------------------------------------------------------- */
+
+static rc_p *newp(int id)
+{
+    rc_p *p = calloc(1, sizeof *p);
+    if (!p)
+        rc_fatal("out of memory");
+    p->id = id;
+    rc_rand_init(&p->rand, (uint64_t)id);
+    return p;
+}
+
+int rc_maxprocs(int n)
+{
+    rc_runtime_init();
+    int old = rc_sched_nprocs();
+    if (n <= 0 || n == old)
+        return old;
+    if (n > RC_MAX_PROCS)
+        n = RC_MAX_PROCS;
+    rc_sched_lock();
+    if (n > old) {
+        for (int i = old; i < n; i++) {
+            if (!sched.allp[i])
+                sched.allp[i] = newp(i);
+        }
+        atomic_store(&sched.nprocs, n);
+        for (int i = old; i < n; i++)
+            if (!sched.allp[i]->m && sched.allp[i] != NULL)
+                pidleput(sched.allp[i]);
+    } else {
+        /* Ps >= n retire: idle ones leave the idle list now, busy ones at their next
+         * scheduling point (findrunnable). */
+        atomic_store(&sched.nprocs, n);
+        rc_p **pp = &sched.pidle;
+        while (*pp) {
+            if ((*pp)->id >= n) {
+                *pp = (*pp)->link;
+                atomic_fetch_sub(&sched.npidle, 1);
+            } else {
+                pp = &(*pp)->link;
+            }
+        }
+    }
+    rc_sched_unlock();
+    wakep();
+    return old;
+}
+
+/* ---- start-up ------------------------------------------------------------------- */
+
+void rc_runtime_init(void)
+{
+    static _Atomic int state; /* 0 new, 1 initialising, 2 ready */
+    int zero = 0;
+    if (atomic_load(&state) == 2 || !atomic_compare_exchange_strong(&state, &zero, 1))
+        return;
+    rc_env_init();
+    int n = rc_env.maxprocs;
+    for (int i = 0; i < n; i++)
+        sched.allp[i] = newp(i);
+    atomic_store(&sched.nprocs, n);
+
+    rc_m *m0 = newm_locked();
+    m0->thread = pthread_self();
+    tls_m = m0;
+    /* m0's g0 needs a stack of its own: main runs on the thread's stack. */
+    rc_stack_alloc(&m0->g0.stack, 256 * 1024);
+    rc_ctx_make(&m0->g0.ctx, m0->g0.stack.lo, m0->g0.stack.hi, mstart0, NULL);
+    acquirep(m0, sched.allp[0]);
+    for (int i = n - 1; i >= 1; i--)
+        pidleput(sched.allp[i]);
+    rc_goroutines_init(m0);
+    rc_signal_init();
+    rc_signal_init_thread(m0);
+    atomic_store(&state, 2);
+}
+
+__attribute__((constructor(101))) static void rc_runtime_ctor(void)
+{
+    rc_runtime_init();
+}

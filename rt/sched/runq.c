@@ -1,0 +1,194 @@
+/* runq.c: per-P lock-free run queues and the global queue (see runq.h). */
+#include "runq.h"
+#include "proc.h"
+#include "../core/spin.h"
+
+#include <stdatomic.h>
+
+#define LOAD_ACQ(x)  atomic_load_explicit(&(x), memory_order_acquire)
+/* Ring slots are read by thieves while the owner may be writing a slot they will not
+ * take (the CAS on head decides): relaxed atomics make that benign race defined. */
+#define RING_GET(p, i)    atomic_load_explicit(&(p)->runq[(i) % RC_RUNQ_SIZE], memory_order_relaxed)
+#define RING_SET(p, i, g) atomic_store_explicit(&(p)->runq[(i) % RC_RUNQ_SIZE], (g), memory_order_relaxed)
+
+static struct {
+    rc_g *head, *tail;
+    _Atomic int size;
+} globq;
+
+void rc_globrunq_put_locked(rc_g *g)
+{
+    g->schedlink = NULL;
+    if (globq.tail)
+        globq.tail->schedlink = g;
+    else
+        globq.head = g;
+    globq.tail = g;
+    atomic_fetch_add_explicit(&globq.size, 1, memory_order_relaxed);
+}
+
+void rc_globrunq_put_batch_locked(rc_g *head, rc_g *tail, int n)
+{
+    tail->schedlink = NULL;
+    if (globq.tail)
+        globq.tail->schedlink = head;
+    else
+        globq.head = head;
+    globq.tail = tail;
+    atomic_fetch_add_explicit(&globq.size, n, memory_order_relaxed);
+}
+
+int rc_globrunq_size(void)
+{
+    return atomic_load_explicit(&globq.size, memory_order_relaxed);
+}
+
+rc_g *rc_globrunq_get_locked(rc_p *p, int max)
+{
+    int size = rc_globrunq_size();
+    if (size == 0)
+        return NULL;
+    int n = p ? size / rc_sched_nprocs() + 1 : 1;
+    if (n > size)
+        n = size;
+    if (max > 0 && n > max)
+        n = max;
+    if (n > RC_RUNQ_SIZE / 2)
+        n = RC_RUNQ_SIZE / 2;
+    atomic_fetch_sub_explicit(&globq.size, n, memory_order_relaxed);
+    rc_g *g = globq.head;
+    globq.head = g->schedlink;
+    for (int i = 1; i < n; i++) {
+        rc_g *g2 = globq.head;
+        globq.head = g2->schedlink;
+        rc_runq_put(p, g2, false);
+    }
+    if (!globq.head)
+        globq.tail = NULL;
+    return g;
+}
+
+/* The ring is full: move half of it plus g to the global queue. Fails (returns false)
+ * if thieves took some meanwhile, and the caller retries the fast path. */
+static bool runq_put_slow(rc_p *p, rc_g *g, uint32_t h, uint32_t t)
+{
+    enum { N = RC_RUNQ_SIZE / 2 };
+    rc_g *batch[N + 1];
+    for (uint32_t i = 0; i < N; i++)
+        batch[i] = RING_GET(p, h + i);
+    if (!atomic_compare_exchange_strong_explicit(&p->runq_head, &h, h + N,
+                                                 memory_order_release, memory_order_relaxed))
+        return false;
+    (void)t;
+    batch[N] = g;
+    for (int i = 0; i < N; i++)
+        batch[i]->schedlink = batch[i + 1];
+    rc_sched_lock();
+    rc_globrunq_put_batch_locked(batch[0], batch[N], N + 1);
+    rc_sched_unlock();
+    return true;
+}
+
+void rc_runq_put(rc_p *p, rc_g *g, bool next)
+{
+    if (next) {
+        g = atomic_exchange_explicit(&p->runnext, g, memory_order_acq_rel);
+        if (!g)
+            return;
+        /* the goroutine we displaced goes to the ring */
+    }
+    for (;;) {
+        uint32_t h = LOAD_ACQ(p->runq_head);
+        uint32_t t = atomic_load_explicit(&p->runq_tail, memory_order_relaxed);
+        if (t - h < RC_RUNQ_SIZE) {
+            RING_SET(p, t, g);
+            atomic_store_explicit(&p->runq_tail, t + 1, memory_order_release);
+            return;
+        }
+        if (runq_put_slow(p, g, h, t))
+            return;
+    }
+}
+
+rc_g *rc_runq_get(rc_p *p)
+{
+    rc_g *next = atomic_load_explicit(&p->runnext, memory_order_relaxed);
+    if (next && atomic_compare_exchange_strong(&p->runnext, &next, NULL))
+        return next;
+    for (;;) {
+        uint32_t h = LOAD_ACQ(p->runq_head);
+        uint32_t t = atomic_load_explicit(&p->runq_tail, memory_order_relaxed);
+        if (t == h)
+            return NULL;
+        rc_g *g = RING_GET(p, h);
+        if (atomic_compare_exchange_strong_explicit(&p->runq_head, &h, h + 1,
+                                                    memory_order_release, memory_order_relaxed))
+            return g;
+    }
+}
+
+bool rc_runq_empty(rc_p *p)
+{
+    /* tail is read twice so that a concurrent runnext -> ring kick is not missed */
+    for (;;) {
+        uint32_t h = LOAD_ACQ(p->runq_head);
+        uint32_t t = LOAD_ACQ(p->runq_tail);
+        rc_g *next = LOAD_ACQ(p->runnext);
+        if (t == LOAD_ACQ(p->runq_tail))
+            return h == t && next == NULL;
+    }
+}
+
+/* Copies up to half of victim's ring into p's ring starting at p's tail; returns the
+ * count (not yet published in p's tail). */
+static uint32_t runq_grab(rc_p *p, rc_p *victim, bool steal_next)
+{
+    uint32_t ptail = atomic_load_explicit(&p->runq_tail, memory_order_relaxed);
+    for (;;) {
+        uint32_t h = LOAD_ACQ(victim->runq_head);
+        uint32_t t = LOAD_ACQ(victim->runq_tail);
+        uint32_t n = t - h;
+        n -= n / 2;
+        if (n == 0) {
+            if (!steal_next)
+                return 0;
+            rc_g *next = LOAD_ACQ(victim->runnext);
+            if (!next)
+                return 0;
+            /* Give the owner a moment to run the goroutine it just woke itself:
+             * stealing it at once would split a ping-pong pair across threads. */
+            for (int i = 0; i < 64; i++)
+                rc_cpu_relax();
+            if (!atomic_compare_exchange_strong(&victim->runnext, &next, NULL))
+                continue;
+            RING_SET(p, ptail, next);
+            return 1;
+        }
+        if (n > RC_RUNQ_SIZE / 2)
+            continue; /* read h and t at different times: inconsistent, retry */
+        for (uint32_t i = 0; i < n; i++)
+            RING_SET(p, ptail + i, RING_GET(victim, h + i));
+        if (atomic_compare_exchange_strong_explicit(&victim->runq_head, &h, h + n,
+                                                    memory_order_release, memory_order_relaxed))
+            return n;
+    }
+}
+
+rc_g *rc_runq_steal(rc_p *p, rc_p *victim, bool steal_next)
+{
+    uint32_t n = runq_grab(p, victim, steal_next);
+    if (n == 0)
+        return NULL;
+    uint32_t t = atomic_load_explicit(&p->runq_tail, memory_order_relaxed);
+    rc_g *g = RING_GET(p, t + n - 1);
+    if (n > 1)
+        atomic_store_explicit(&p->runq_tail, t + n - 1, memory_order_release);
+    return g;
+}
+
+void rc_runq_drain_to_global_locked(rc_p *p)
+{
+    rc_g *g;
+    while ((g = rc_runq_get(p)) != NULL)
+        rc_globrunq_put_locked(g);
+}

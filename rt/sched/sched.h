@@ -1,0 +1,183 @@
+/*
+ * sched.h: the scheduler's types and the interface every primitive builds on.
+ *
+ * G, M, P as in Go's runtime:
+ *   rc_g  a goroutine: its context, stack and wait state.
+ *   rc_m  an OS thread. It runs goroutines only while it holds a P; its own scheduling
+ *         loop runs on g0, a small stack of its own.
+ *   rc_p  a processor: the right to run goroutines, with a local run queue. There are
+ *         RCMAXPROCS of them.
+ *
+ * Blocking protocol (how every primitive waits):
+ *   A goroutine that must wait enqueues itself on the object's wait queue under the
+ *   object's lock and calls rc_park(unlock, lock, reason). rc_park switches to g0 and
+ *   only then calls unlock(lock): until the lock is dropped nobody can find the
+ *   goroutine, and once it is dropped the goroutine's context is fully saved, so a
+ *   waker may rc_ready it at once, from any thread. rc_ready makes it runnable on the
+ *   caller's P (in runnext, so a hand-off runs next, as in Go).
+ *
+ * G status transitions:
+ *   IDLE -> RUNNABLE (created) -> RUNNING -> WAITING (parked) -> RUNNABLE -> ...
+ *   RUNNING -> SYSCALL (rc_blocking_begin) -> RUNNING or RUNNABLE
+ *   RUNNING -> DEAD (returned or rc_goexit) -> RUNNABLE (reused for a new goroutine)
+ *
+ * Lock order (outer first): an object's lock (chan, sema, ...) -> sched.lock ->
+ * allg_lock. Timers' lock is never held while calling into the scheduler.
+ */
+#ifndef RC_SCHED_H
+#define RC_SCHED_H
+
+#include "../core/rand.h"
+#include "ctx.h"
+#include "stack.h"
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <pthread.h>
+
+/* Why a goroutine waits; printed in goroutine dumps with Go's names (waitreason.c). */
+typedef enum rc_wait_reason {
+    RC_WAIT_NONE = 0,
+    RC_WAIT_CHAN_SEND,
+    RC_WAIT_CHAN_RECV,
+    RC_WAIT_CHAN_SEND_NIL,
+    RC_WAIT_CHAN_RECV_NIL,
+    RC_WAIT_SELECT,
+    RC_WAIT_SELECT_NO_CASES,
+    RC_WAIT_MUTEX_LOCK,
+    RC_WAIT_RWMUTEX_RLOCK,
+    RC_WAIT_RWMUTEX_LOCK,
+    RC_WAIT_WAITGROUP_WAIT,
+    RC_WAIT_COND_WAIT,
+    RC_WAIT_SLEEP,
+    RC_WAIT_SEMACQUIRE,
+    RC_WAIT_COUNT
+} rc_wait_reason;
+
+const char *rc_wait_reason_string(rc_wait_reason r);
+
+typedef enum rc_gstatus {
+    RC_G_IDLE = 0,
+    RC_G_RUNNABLE,
+    RC_G_RUNNING,
+    RC_G_WAITING,
+    RC_G_SYSCALL,
+    RC_G_DEAD,
+} rc_gstatus;
+
+typedef struct rc_g rc_g;
+typedef struct rc_m rc_m;
+typedef struct rc_p rc_p;
+
+struct rc_g {
+    rc_ctx        ctx;          /* saved context while not running */
+    rc_stack      stack;        /* own stack; for the main goroutine, the thread's */
+    int64_t       id;
+    _Atomic int   status;       /* rc_gstatus */
+    uint8_t       wait_reason;  /* rc_wait_reason while WAITING */
+    bool          is_main;
+    int64_t       wait_since;   /* rc_now() when it parked */
+    rc_g         *schedlink;    /* global run queue, free lists */
+    rc_g         *alllink;      /* allg list; never unlinked (Gs are reused) */
+    rc_m         *m;            /* the M running it, while RUNNING or SYSCALL */
+
+    void        (*fn)(void *);
+    void         *arg;
+
+    /* Wake-up data, written by the waker before rc_ready. */
+    void         *param;        /* e.g. the sudog that completed a select */
+    _Atomic uint32_t select_done; /* a select's first waker wins this CAS */
+
+    int64_t       parent_id;
+    uintptr_t     create_pc;    /* return address of the rc_go call that made it
+                                   (the detector keeps the whole creation stack) */
+
+    void         *race;         /* the detector's per-goroutine state */
+    int           blocking_depth; /* rc_blocking_begin nesting */
+};
+
+/* What g0 does for the goroutine that just switched to it. */
+typedef enum rc_switch_action {
+    RC_SWITCH_NONE = 0,
+    RC_SWITCH_PARK,     /* call unlockf(lockarg); the G stays WAITING */
+    RC_SWITCH_YIELD,    /* put the G on the global queue */
+    RC_SWITCH_EXIT,     /* the G is dead: recycle it */
+    RC_SWITCH_SYSCALL,  /* the G keeps this M; g0 hands the P away and waits */
+} rc_switch_action;
+
+struct rc_m {
+    rc_g          g0;           /* scheduler context and stack */
+    rc_g         *curg;         /* goroutine running on this M, or NULL */
+    rc_p         *p;            /* attached P, or NULL */
+    rc_p         *nextp;        /* P handed over by startm */
+    int           id;
+    bool          spinning;     /* looking for work without any */
+    rc_m         *schedlink;    /* idle M list */
+    _Atomic uint32_t park_key;  /* futex word for stopm/startm */
+    pthread_t     thread;
+    char         *sigstack;     /* alternate signal stack (stack overflow report) */
+
+    rc_switch_action action;    /* set by the G before switching to g0 */
+    void        (*unlockf)(void *);
+    void         *lockarg;
+};
+
+#define RC_RUNQ_SIZE 256
+
+struct rc_p {
+    int           id;
+    rc_m         *m;
+    rc_p         *link;         /* idle P list */
+    _Atomic(rc_g *) runnext;    /* runs next: the goroutine this P just woke */
+    _Atomic uint32_t runq_head; /* consumers: owner and stealers (CAS) */
+    _Atomic uint32_t runq_tail; /* producer: owner only */
+    _Atomic(rc_g *) runq[RC_RUNQ_SIZE];
+    uint32_t      schedtick;
+    rc_rand       rand;
+    rc_g         *gfree;        /* dead goroutines with their stacks, for reuse */
+    int           ngfree;
+};
+
+/* The calling thread's M, or NULL on a thread the runtime did not create. Never
+ * inlined, so the compiler cannot keep a stale thread pointer across a switch (a
+ * goroutine may resume on another thread). */
+rc_m *rc_getm(void);
+rc_g *rc_getg(void);          /* the running goroutine (fatal on a foreign thread) */
+rc_p *rc_getp(void);
+
+void rc_runtime_init(void);   /* idempotent; also run as a constructor */
+
+/* Blocking protocol (see top). unlockf may be NULL. */
+void rc_park(void (*unlockf)(void *), void *lock, rc_wait_reason reason);
+void rc_ready(rc_g *g);
+
+/* Switches to g0 with an action (goexit uses it). */
+void rc_sched_switch(rc_switch_action a);
+
+/* Convenience: park releasing a spinlock. */
+void rc_park_spin(_Atomic uint32_t *lock, rc_wait_reason reason);
+
+/* rand: the current P's stream (see core/rand.h). Callable from goroutines. */
+uint32_t rc_fastrandn(uint32_t n);
+
+/* Spawning, used by rc_go and by timers (AfterFunc) from any thread. */
+/* argcopy != NULL: copy argsize bytes of it onto the new stack and pass that copy. */
+rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
+               uintptr_t create_pc);
+
+/* Iterates over every goroutine ever created (dead ones included); for dumps.
+ * The callback runs with allg_lock held: it must not allocate goroutines. */
+void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx);
+
+/* Called with sched.lock held when every M is idle; see deadlock.c. Returns only if
+ * the world is not deadlocked after all. */
+void rc_checkdead(void);
+
+/* Counts, for checkdead and dumps. */
+int  rc_sched_nrunnable_locked(void); /* goroutines on run queues; sched.lock held */
+
+/* Timers (time/timer.c) tell the scheduler whether a wake-up may still come. */
+bool rc_timers_pending(void);
+
+#endif

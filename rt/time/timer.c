@@ -1,0 +1,238 @@
+/* timer.c: the timer heap and thread (see timer.h), and rc_now / rc_sleep. */
+#include "timer.h"
+#include "../diag/panic.h"
+#include "../sched/sched.h"
+#include "racecheck.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t  wake;      /* the heap's minimum moved earlier */
+    pthread_cond_t  fired;     /* an in-flight node finished */
+    rc_tnode      **heap;
+    int             n, cap;
+    int             in_flight;
+    bool            started;
+    int64_t         sleeping_until; /* the thread's current deadline, 0: none */
+} T = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
+        .fired = PTHREAD_COND_INITIALIZER };
+
+int64_t rc_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* ---- heap (T.lock held) --------------------------------------------------------- */
+
+static void heap_set(int i, rc_tnode *t) { T.heap[i] = t; t->idx = i; }
+
+static void sift_up(int i)
+{
+    rc_tnode *t = T.heap[i];
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (T.heap[p]->when <= t->when)
+            break;
+        heap_set(i, T.heap[p]);
+        i = p;
+    }
+    heap_set(i, t);
+}
+
+static void sift_down(int i)
+{
+    rc_tnode *t = T.heap[i];
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= T.n)
+            break;
+        if (c + 1 < T.n && T.heap[c + 1]->when < T.heap[c]->when)
+            c++;
+        if (t->when <= T.heap[c]->when)
+            break;
+        heap_set(i, T.heap[c]);
+        i = c;
+    }
+    heap_set(i, t);
+}
+
+static void heap_remove(rc_tnode *t)
+{
+    int i = t->idx;
+    rc_tnode *last = T.heap[--T.n];
+    t->idx = -1;
+    if (i == T.n)
+        return;
+    heap_set(i, last);
+    sift_down(i);
+    sift_up(last->idx);
+}
+
+static void heap_push(rc_tnode *t)
+{
+    if (T.n == T.cap) {
+        int cap = T.cap ? 2 * T.cap : 64;
+        rc_tnode **h = realloc(T.heap, (size_t)cap * sizeof *h);
+        if (!h)
+            rc_fatal("out of memory (timers)");
+        T.heap = h;
+        T.cap = cap;
+    }
+    heap_set(T.n++, t);
+    sift_up(t->idx);
+}
+
+/* ---- the timer thread ----------------------------------------------------------- */
+
+static void *timer_thread(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&T.lock);
+    for (;;) {
+        if (T.n == 0) {
+            T.sleeping_until = 0;
+            pthread_cond_wait(&T.wake, &T.lock);
+            continue;
+        }
+        rc_tnode *t = T.heap[0];
+        int64_t now = rc_now();
+        if (t->when > now) {
+            T.sleeping_until = t->when;
+            struct timespec ts = { (time_t)(t->when / 1000000000), (long)(t->when % 1000000000) };
+            pthread_cond_timedwait(&T.wake, &T.lock, &ts);
+            continue;
+        }
+        heap_remove(t);
+        if (t->period > 0) {
+            /* missed periods collapse into one fire */
+            int64_t next = t->when + t->period;
+            if (next <= now)
+                next = now + t->period;
+            t->when = next;
+            heap_push(t);
+        }
+        t->firing = true;
+        T.in_flight++;
+        pthread_mutex_unlock(&T.lock);
+        t->fire(t, now);
+        pthread_mutex_lock(&T.lock);
+        t->firing = false;
+        T.in_flight--;
+        pthread_cond_broadcast(&T.fired);
+    }
+    return NULL;
+}
+
+static void start_thread_locked(void)
+{
+    if (T.started)
+        return;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&T.wake, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_t th;
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&th, &a, timer_thread, NULL) != 0)
+        rc_fatal("cannot create the timer thread");
+    pthread_attr_destroy(&a);
+    T.started = true;
+}
+
+/* ---- API ------------------------------------------------------------------------ */
+
+void rc_tnode_init(rc_tnode *t, void (*fire)(rc_tnode *, int64_t), void *arg)
+{
+    t->when = 0;
+    t->period = 0;
+    t->fire = fire;
+    t->arg = arg;
+    t->idx = -1;
+    t->firing = false;
+}
+
+static void add_locked(rc_tnode *t, int64_t when, int64_t period)
+{
+    start_thread_locked();
+    t->when = when;
+    t->period = period;
+    heap_push(t);
+    if (t->idx == 0 && (T.sleeping_until == 0 || when < T.sleeping_until))
+        pthread_cond_signal(&T.wake);
+}
+
+void rc_tnode_add(rc_tnode *t, int64_t when, int64_t period)
+{
+    pthread_mutex_lock(&T.lock);
+    add_locked(t, when, period);
+    pthread_mutex_unlock(&T.lock);
+}
+
+static bool del_locked(rc_tnode *t)
+{
+    bool armed = t->idx >= 0;
+    if (armed)
+        heap_remove(t);
+    /* never return while the timer thread may still touch t (fire functions are
+     * short and never delete nodes, so this wait is brief and cannot self-deadlock) */
+    while (t->firing)
+        pthread_cond_wait(&T.fired, &T.lock);
+    return armed;
+}
+
+bool rc_tnode_del(rc_tnode *t)
+{
+    pthread_mutex_lock(&T.lock);
+    bool armed = del_locked(t);
+    pthread_mutex_unlock(&T.lock);
+    return armed;
+}
+
+bool rc_tnode_reset(rc_tnode *t, int64_t when, int64_t period)
+{
+    pthread_mutex_lock(&T.lock);
+    bool armed = del_locked(t);
+    add_locked(t, when, period);
+    pthread_mutex_unlock(&T.lock);
+    return armed;
+}
+
+bool rc_timers_pending(void)
+{
+    pthread_mutex_lock(&T.lock);
+    bool p = T.n > 0 || T.in_flight > 0;
+    pthread_mutex_unlock(&T.lock);
+    return p;
+}
+
+/* ---- sleep ---------------------------------------------------------------------- */
+
+static void wake_sleeper(rc_tnode *t, int64_t now)
+{
+    (void)now;
+    rc_ready(t->arg);
+}
+
+/* Runs on g0 after the sleeper is parked, so the timer cannot fire too early. */
+static void arm_after_park(void *t)
+{
+    rc_tnode_add(t, ((rc_tnode *)t)->when, 0);
+}
+
+void rc_sleep(rc_duration d)
+{
+    if (d <= 0)
+        return;
+    rc_tnode t;
+    rc_tnode_init(&t, wake_sleeper, rc_getg());
+    t.when = rc_now() + d;
+    rc_park(arm_after_park, &t, RC_WAIT_SLEEP);
+}

@@ -1,0 +1,35 @@
+/*
+ * timer.h: the timer core. Every sleep, Timer, Ticker, AfterFunc and context deadline
+ * is an rc_tnode in one min-heap, fired by one timer thread (not an M: it never runs
+ * goroutines, it only makes them runnable, sends on timer channels without blocking,
+ * or spawns AfterFunc goroutines).
+ *
+ * A node's fire function runs on the timer thread without the heap lock held, so it
+ * may call into the scheduler. While a node fires it is "in flight": rc_timers_pending
+ * counts it, so checkdead cannot see an empty heap between the pop and the wake-up.
+ * rc_tnode_del waits for an in-flight fire of that node to finish, so the caller may
+ * free the node when it returns.
+ */
+#ifndef RC_TIMER_H
+#define RC_TIMER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct rc_tnode rc_tnode;
+struct rc_tnode {
+    int64_t when;     /* rc_now() deadline */
+    int64_t period;   /* > 0: re-armed every period after firing (tickers) */
+    void  (*fire)(rc_tnode *t, int64_t now);
+    void   *arg;
+    int     idx;      /* heap index, -1 when not armed */
+    bool    firing;   /* in flight on the timer thread */
+};
+
+void rc_tnode_init(rc_tnode *t, void (*fire)(rc_tnode *, int64_t), void *arg);
+void rc_tnode_add(rc_tnode *t, int64_t when, int64_t period);  /* t must be unarmed */
+bool rc_tnode_del(rc_tnode *t);   /* true if it was armed (a fire was prevented) */
+/* del + add in one step; returns whether it was armed */
+bool rc_tnode_reset(rc_tnode *t, int64_t when, int64_t period);
+
+#endif
