@@ -13,6 +13,8 @@
  *   go_create   rc_spawn, in the parent, before the child can run (go statement edge)
  *   go_start    first thing in the child; go_exit when it ends (no edge)
  *   block / unblock   around every park, with the wait reason and the object
+ *   access      memory the runtime reads or writes for the user: a send reads the
+ *               value sent, a receive writes the destination (pc: the user's call)
  *   chan:  buffered send/recv: acquire+release on the slot's address;
  *          unbuffered hand-off: both sides release then acquire the channel;
  *          close: release(chan); a receive that sees closed: acquire(chan)
@@ -37,6 +39,7 @@ typedef struct rc_hooks {
     void (*acquire)(rc_g *g, const void *obj);
     void (*release)(rc_g *g, const void *obj);
     void (*release_merge)(rc_g *g, const void *obj);
+    void (*access)(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
     void (*block)(rc_g *g, rc_wait_reason r, const void *obj);
     void (*unblock)(rc_g *g);
     /* Lock bookkeeping for lock-order and wait-for analysis (after acquisition /

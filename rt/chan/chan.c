@@ -205,13 +205,15 @@ __attribute__((noreturn)) static void block_forever(rc_wait_reason r)
     rc_fatal("unreachable: woke from a wait that never ends");
 }
 
-static bool chan_send(rc_chan *c, const void *elem, bool block)
+static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
 {
     if (!c) {
         if (!block)
             return false;
         block_forever(RC_WAIT_CHAN_SEND_NIL);
     }
+    if (elem && c->elemsize && __builtin_expect(rc_hooks_active != NULL, 0))
+        RC_HOOK(access, rc_getg(), elem, c->elemsize, false, pc);
     rc_spin_lock(&c->lock);
     if (c->closed) {
         rc_spin_unlock(&c->lock);
@@ -240,8 +242,20 @@ static bool chan_send(rc_chan *c, const void *elem, bool block)
     return true;
 }
 
+static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok);
+
 /* Returns whether a receive happened; *ok whether it carried a value. */
-static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok)
+static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok, uintptr_t pc)
+{
+    /* Read before the receive: a woken receiver may drop the last reference. */
+    size_t elemsize = c ? c->elemsize : 0;
+    bool done = chan_recv_locked_part(c, elem, block, ok);
+    if (done && elem && elemsize && __builtin_expect(rc_hooks_active != NULL, 0))
+        RC_HOOK(access, rc_getg(), elem, elemsize, true, pc);
+    return done;
+}
+
+static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
 {
     if (!c) {
         if (!block)
@@ -280,20 +294,22 @@ static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok)
     return true;
 }
 
-void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true); }
-bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false); }
+#define CALLER() ((uintptr_t)__builtin_return_address(0))
+
+void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true, CALLER()); }
+bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false, CALLER()); }
 
 bool rc_chan_recv(rc_chan *c, void *elem)
 {
     bool ok;
-    chan_recv(c, elem, true, &ok);
+    chan_recv(c, elem, true, &ok, CALLER());
     return ok;
 }
 
 bool rc_chan_try_recv(rc_chan *c, void *elem, bool *ok)
 {
     bool dummy;
-    return chan_recv(c, elem, false, ok ? ok : &dummy);
+    return chan_recv(c, elem, false, ok ? ok : &dummy, CALLER());
 }
 
 void rc_chan_close(rc_chan *c)

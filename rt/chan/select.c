@@ -221,5 +221,35 @@ static int select_impl(rc_case *cases, int n, bool block)
     return chosen;
 }
 
-int rc_select(rc_case *cases, int n)     { return select_impl(cases, n, true); }
-int rc_select_try(rc_case *cases, int n) { return select_impl(cases, n, false); }
+/* The detector sees a send case read its value and a chosen receive write its
+ * destination, at the user's select call. */
+static int select_hooked(rc_case *cases, int n, bool block, uintptr_t pc)
+{
+    if (__builtin_expect(rc_hooks_active == NULL, 1))
+        return select_impl(cases, n, block);
+    /* Our own references keep the chosen channel alive for the hook after the select:
+     * a woken select may have held the last one, dropped inside select_impl. */
+    for (int i = 0; i < n; i++) {
+        if (!cases[i].ch)
+            continue;
+        rc_chan_retain(cases[i].ch);
+        if (cases[i].dir == RC_CASE_SEND && cases[i].elem)
+            RC_HOOK(access, rc_getg(), cases[i].elem, cases[i].ch->elemsize, false, pc);
+    }
+    int k = select_impl(cases, n, block);
+    if (k >= 0 && cases[k].dir == RC_CASE_RECV && cases[k].elem)
+        RC_HOOK(access, rc_getg(), cases[k].elem, cases[k].ch->elemsize, true, pc);
+    for (int i = 0; i < n; i++)
+        rc_chan_release(cases[i].ch);
+    return k;
+}
+
+int rc_select(rc_case *cases, int n)
+{
+    return select_hooked(cases, n, true, (uintptr_t)__builtin_return_address(0));
+}
+
+int rc_select_try(rc_case *cases, int n)
+{
+    return select_hooked(cases, n, false, (uintptr_t)__builtin_return_address(0));
+}

@@ -248,3 +248,31 @@ int rc_symbolize(uintptr_t pc, int is_return_address, rc_frame *out, int max)
             out[i].offset = pc - pi.start_ip;
     return n;
 }
+
+int rc_symbolize_data(uintptr_t addr, char *name, size_t n, uintptr_t *start, size_t *size)
+{
+    module m;
+    if (!find_module(addr, &m))
+        return 0;
+    if (!sym.tried) {
+        sym.tried = 1;
+        start_llvm_symbolizer();
+    }
+    if (sym.kind != 1)
+        return 0;
+    fprintf(sym.in, "DATA \"%s\" 0x%lx\n", m.path, (unsigned long)(addr - m.bias));
+    fflush(sym.in);
+    char line1[512], line2[128], blank[8];
+    if (!fgets(line1, sizeof line1, sym.out) || !fgets(line2, sizeof line2, sym.out))
+        return 0;
+    if (!fgets(blank, sizeof blank, sym.out))
+        return 0;
+    chomp(line1);
+    unsigned long st = 0, sz = 0;
+    if (!strcmp(line1, "??") || sscanf(line2, "%lu %lu", &st, &sz) != 2)
+        return 0;
+    snprintf(name, n, "%s", line1);
+    *start = st + m.bias;
+    *size = sz;
+    return 1;
+}

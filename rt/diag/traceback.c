@@ -52,10 +52,10 @@ int rc_unwind_current(uintptr_t *pcs, int max)
     return unwind_cursor(&c, pcs, max);
 }
 
-int rc_unwind_ctx(const rc_ctx *ctx, uintptr_t *pcs, int max)
+int rc_unwind_ctx(const rc_mctx *ctx, uintptr_t *pcs, int max)
 {
-    rc_ctx_regs r;
-    rc_ctx_regs_of(ctx, &r);
+    rc_mctx_regs r;
+    rc_mctx_regs_of(ctx, &r);
 #if defined(__x86_64__)
     unw_context_t uc;
     unw_cursor_t c;
@@ -102,13 +102,21 @@ static bool is_runtime_frame(const rc_frame *f)
     return strncmp(f->func, "rc_", 3) == 0 || strncmp(f->func, "__rc_", 5) == 0;
 }
 
-static void print_frame(const rc_frame *f)
+const char *rc_tb_strip_prefix;
+
+static void print_frame(const rc_frame *f, int flags)
 {
     const char *fn = f->func[0] ? f->func : "?";
+    const char *file = f->file[0] ? f->file : "?";
+    size_t strip = rc_tb_strip_prefix ? strlen(rc_tb_strip_prefix) : 0;
+    if (strip && !strncmp(file, rc_tb_strip_prefix, strip))
+        file += strip;
+    const char *ind1 = (flags & RC_TB_RACE_STYLE) ? "  " : "";
+    const char *ind2 = (flags & RC_TB_RACE_STYLE) ? "      " : "\t";
     if (f->inlined)
-        rc_out("%s(...)\n\t%s:%d\n", fn, f->file[0] ? f->file : "?", f->line);
+        rc_out("%s%s(...)\n%s%s:%d\n", ind1, fn, ind2, file, f->line);
     else
-        rc_out("%s()\n\t%s:%d +0x%lx\n", fn, f->file[0] ? f->file : "?", f->line,
+        rc_out("%s%s()\n%s%s:%d +0x%lx\n", ind1, fn, ind2, file, f->line,
                (unsigned long)f->offset);
 }
 
@@ -145,7 +153,7 @@ void rc_print_pcs(const uintptr_t *pcs, int n, int flags)
                 rc_out("...additional frames elided...\n");
                 return;
             }
-            print_frame(&fr[j]);
+            print_frame(&fr[j], flags);
             if ((flags & RC_TB_STOP_AT_MAIN) && !strcmp(fr[j].func, "main"))
                 return;
         }

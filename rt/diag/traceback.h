@@ -10,10 +10,14 @@ enum {
     RC_TB_FIRST_EXACT  = 1, /* pcs[0] is a faulting pc, not a return address */
     RC_TB_STOP_AT_MAIN = 2, /* drop frames below main() (libc start code) */
     RC_TB_SHOW_RUNTIME = 4, /* keep runtime frames (debugging the runtime) */
+    RC_TB_RACE_STYLE   = 8, /* go -race's indentation ("  f()\n      file:line") */
 };
 
+/* Printed file names lose this prefix (RCRACE strip_path_prefix). */
+extern const char *rc_tb_strip_prefix;
+
 int  rc_unwind_current(uintptr_t *pcs, int max);
-int  rc_unwind_ctx(const rc_ctx *ctx, uintptr_t *pcs, int max);
+int  rc_unwind_ctx(const rc_mctx *ctx, uintptr_t *pcs, int max);
 int  rc_unwind_signal(void *ucontext, uintptr_t *pcs, int max);
 
 void rc_print_pcs(const uintptr_t *pcs, int n, int flags);

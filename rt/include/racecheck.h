@@ -189,6 +189,7 @@ void rc_once_do(rc_once *o, rc_func fn, void *arg);
 /* A condition variable on a mutex. Waiters wake in FIFO order. */
 typedef struct rc_cond {
     rc_mutex        *l;
+    _Atomic uint32_t wait, notify; /* next ticket to hand out / to wake */
     _Atomic uint32_t lock;
     struct rc_waiter *head, *tail;
 } rc_cond;

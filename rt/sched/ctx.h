@@ -1,7 +1,7 @@
 /*
  * ctx.h: a goroutine's saved machine context and the switch between two of them.
  *
- * A context is just a stack pointer: rc_ctx_switch pushes the callee-saved registers
+ * A context is just a stack pointer: rc_mctx_switch pushes the callee-saved registers
  * and the FP control words on the current stack, stores sp in *from, loads to->sp and
  * pops the other context's registers. Caller-saved registers are dead across the call
  * by the ABI, so nothing else needs saving. Cost: ~20 instructions, no system call
@@ -18,16 +18,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct rc_ctx { void *sp; } rc_ctx;
+typedef struct rc_mctx { void *sp; } rc_mctx;
 
-void rc_ctx_switch(rc_ctx *from, rc_ctx *to);
+void rc_mctx_switch(rc_mctx *from, rc_mctx *to);
 
 /* Prepares ctx so that switching to it calls fn(arg) on the stack [lo, hi).
  * fn must not return. */
-void rc_ctx_make(rc_ctx *ctx, void *lo, void *hi, void (*fn)(void *), void *arg);
+void rc_mctx_make(rc_mctx *ctx, void *lo, void *hi, void (*fn)(void *), void *arg);
 
 /* Registers of a switched-out context, for unwinding its stack. */
-typedef struct rc_ctx_regs { uintptr_t pc, sp, fp; uintptr_t callee[6]; } rc_ctx_regs;
-void rc_ctx_regs_of(const rc_ctx *ctx, rc_ctx_regs *out);
+typedef struct rc_mctx_regs { uintptr_t pc, sp, fp; uintptr_t callee[6]; } rc_mctx_regs;
+void rc_mctx_regs_of(const rc_mctx *ctx, rc_mctx_regs *out);
 
 #endif

@@ -1,11 +1,11 @@
-/* ctx_aarch64.S: rc_ctx_switch for aarch64 (untested here: no aarch64 machine). Saved
+/* ctx_aarch64.S: rc_mctx_switch for aarch64 (untested here: no aarch64 machine). Saved
  * frame (176 bytes): x19..x28, x29 (fp), x30 (lr), d8..d15, fpcr. */
 #if defined(__aarch64__)
     .text
-    .globl rc_ctx_switch
-    .type rc_ctx_switch, %function
+    .globl rc_mctx_switch
+    .type rc_mctx_switch, %function
     .p2align 4
-rc_ctx_switch:                      /* x0 = from, x1 = to */
+rc_mctx_switch:                      /* x0 = from, x1 = to */
     sub sp, sp, #176
     stp x19, x20, [sp, #0]
     stp x21, x22, [sp, #16]
@@ -37,11 +37,11 @@ rc_ctx_switch:                      /* x0 = from, x1 = to */
     msr fpcr, x9
     add sp, sp, #176
     ret
-    .size rc_ctx_switch, .-rc_ctx_switch
+    .size rc_mctx_switch, .-rc_mctx_switch
 
-    .globl rc_ctx_trampoline
-    .type rc_ctx_trampoline, %function
-rc_ctx_trampoline:                  /* x19 = fn, x20 = arg */
+    .globl rc_mctx_trampoline
+    .type rc_mctx_trampoline, %function
+rc_mctx_trampoline:                  /* x19 = fn, x20 = arg */
     .cfi_startproc
     .cfi_undefined x30
     mov x29, #0
@@ -49,6 +49,6 @@ rc_ctx_trampoline:                  /* x19 = fn, x20 = arg */
     blr x19
     brk #0
     .cfi_endproc
-    .size rc_ctx_trampoline, .-rc_ctx_trampoline
+    .size rc_mctx_trampoline, .-rc_mctx_trampoline
     .section .note.GNU-stack,"",%progbits
 #endif

@@ -1,10 +1,10 @@
-/* ctx_x86_64.S: rc_ctx_switch and the first-entry trampoline (layout in ctx.h). */
+/* ctx_x86_64.S: rc_mctx_switch and the first-entry trampoline (layout in ctx.h). */
 #if defined(__x86_64__)
     .text
-    .globl rc_ctx_switch
-    .type rc_ctx_switch, @function
+    .globl rc_mctx_switch
+    .type rc_mctx_switch, @function
     .p2align 4
-rc_ctx_switch:                      /* rdi = from, rsi = to */
+rc_mctx_switch:                      /* rdi = from, rsi = to */
     .cfi_startproc
     pushq %rbp
     pushq %rbx
@@ -28,14 +28,14 @@ rc_ctx_switch:                      /* rdi = from, rsi = to */
     popq %rbp
     ret
     .cfi_endproc
-    .size rc_ctx_switch, .-rc_ctx_switch
+    .size rc_mctx_switch, .-rc_mctx_switch
 
 /* First return of a new context lands here with r12 = fn, r13 = arg. The undefined
  * return address ends every unwind (and so every stack trace) at this frame. */
-    .globl rc_ctx_trampoline
-    .type rc_ctx_trampoline, @function
+    .globl rc_mctx_trampoline
+    .type rc_mctx_trampoline, @function
     .p2align 4
-rc_ctx_trampoline:
+rc_mctx_trampoline:
     .cfi_startproc
     .cfi_undefined rip
     xorl %ebp, %ebp
@@ -43,6 +43,6 @@ rc_ctx_trampoline:
     callq *%r12
     ud2
     .cfi_endproc
-    .size rc_ctx_trampoline, .-rc_ctx_trampoline
+    .size rc_mctx_trampoline, .-rc_mctx_trampoline
     .section .note.GNU-stack,"",@progbits
 #endif

@@ -149,7 +149,7 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
     g->param = NULL;
     g->wait_reason = RC_WAIT_NONE;
     g->blocking_depth = 0;
-    rc_ctx_make(&g->ctx, g->stack.lo, top, goroutine_main, g);
+    rc_mctx_make(&g->ctx, g->stack.lo, top, goroutine_main, g);
     atomic_fetch_add_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
     if (m && m->curg)
         RC_HOOK(go_create, m->curg, g, create_pc);

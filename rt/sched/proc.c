@@ -40,7 +40,10 @@ static struct {
     _Atomic int nmspinning;
 } sched;
 
-static __thread rc_m *tls_m;
+/* The calling thread's M. Exported (initial-exec TLS: one instruction) for the
+ * detector's hot path, which never switches goroutines while it uses it. */
+__thread rc_m *rc_tls_m __attribute__((tls_model("initial-exec")));
+#define tls_m rc_tls_m
 
 /* ---- accessors ------------------------------------------------------------------ */
 
@@ -362,7 +365,7 @@ static void schedule(void)
         m->curg = g;
         g->m = m;
         atomic_store_explicit(&g->status, RC_G_RUNNING, memory_order_relaxed);
-        rc_ctx_switch(&m->g0.ctx, &g->ctx);
+        rc_mctx_switch(&m->g0.ctx, &g->ctx);
     }
 }
 
@@ -370,7 +373,7 @@ static void schedule(void)
 static void switch_to_g0(rc_m *m, rc_switch_action a)
 {
     m->action = a;
-    rc_ctx_switch(&m->curg->ctx, &m->g0.ctx);
+    rc_mctx_switch(&m->curg->ctx, &m->g0.ctx);
 }
 
 void rc_sched_switch(rc_switch_action a)
@@ -545,7 +548,7 @@ void rc_runtime_init(void)
     tls_m = m0;
     /* m0's g0 needs a stack of its own: main runs on the thread's stack. */
     rc_stack_alloc(&m0->g0.stack, 256 * 1024);
-    rc_ctx_make(&m0->g0.ctx, m0->g0.stack.lo, m0->g0.stack.hi, mstart0, NULL);
+    rc_mctx_make(&m0->g0.ctx, m0->g0.stack.lo, m0->g0.stack.hi, mstart0, NULL);
     acquirep(m0, sched.allp[0]);
     for (int i = n - 1; i >= 1; i--)
         pidleput(sched.allp[i]);

@@ -15,6 +15,7 @@ static struct {
     rc_tnode      **heap;
     int             n, cap;
     int             in_flight;
+    rc_tnode       *firing;    /* the node whose fire runs now (one timer thread) */
     bool            started;
     int64_t         sleeping_until; /* the thread's current deadline, 0: none */
 } T = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
@@ -116,12 +117,14 @@ static void *timer_thread(void *arg)
             t->when = next;
             heap_push(t);
         }
-        t->firing = true;
+        /* t is not touched once its fire returns: a one-shot node may be gone by then
+         * (rc_sleep's lives on the sleeper's stack, and the sleeper runs at once) */
+        T.firing = t;
         T.in_flight++;
         pthread_mutex_unlock(&T.lock);
         t->fire(t, now);
         pthread_mutex_lock(&T.lock);
-        t->firing = false;
+        T.firing = NULL;
         T.in_flight--;
         pthread_cond_broadcast(&T.fired);
     }
@@ -156,7 +159,6 @@ void rc_tnode_init(rc_tnode *t, void (*fire)(rc_tnode *, int64_t), void *arg)
     t->fire = fire;
     t->arg = arg;
     t->idx = -1;
-    t->firing = false;
 }
 
 static void add_locked(rc_tnode *t, int64_t when, int64_t period)
@@ -183,7 +185,7 @@ static bool del_locked(rc_tnode *t)
         heap_remove(t);
     /* never return while the timer thread may still touch t (fire functions are
      * short and never delete nodes, so this wait is brief and cannot self-deadlock) */
-    while (t->firing)
+    while (T.firing == t)
         pthread_cond_wait(&T.fired, &T.lock);
     return armed;
 }

@@ -8,7 +8,8 @@
  * may call into the scheduler. While a node fires it is "in flight": rc_timers_pending
  * counts it, so checkdead cannot see an empty heap between the pop and the wake-up.
  * rc_tnode_del waits for an in-flight fire of that node to finish, so the caller may
- * free the node when it returns.
+ * free the node when it returns. The core never touches a node after its fire has
+ * returned, so a one-shot node's fire may free it (or wake its owner, who frees it).
  */
 #ifndef RC_TIMER_H
 #define RC_TIMER_H
@@ -23,7 +24,6 @@ struct rc_tnode {
     void  (*fire)(rc_tnode *t, int64_t now);
     void   *arg;
     int     idx;      /* heap index, -1 when not armed */
-    bool    firing;   /* in flight on the timer thread */
 };
 
 void rc_tnode_init(rc_tnode *t, void (*fire)(rc_tnode *, int64_t), void *arg);

@@ -1,0 +1,3 @@
+module racecheck/bench
+
+go 1.19

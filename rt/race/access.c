@@ -1,0 +1,304 @@
+/*
+ * access.c: the instrumentation ABI (docs/ABI.md): plain accesses, atomics, memory
+ * intrinsics, function entry/exit, preemption polls. This is the hot path.
+ *
+ * One access = one trace event (its epoch) + one check of each 8-byte word touched:
+ * scan the word's cells; an overlapping access by another goroutine, at least one of
+ * them a write and not both atomic, whose epoch is beyond our clock's entry for its
+ * goroutine, is a race. Then the access is stored: over our own older cell for the
+ * same bytes and kind, else in an empty cell or one whose access is ordered before
+ * us, else over a cell chosen by the epoch (as TSan evicts).
+ *
+ * Preemption: every RC_PREEMPT_EVENTS events the goroutine yields, so a spin loop on
+ * a plain variable cannot starve the goroutine it waits for.
+ */
+#include "alloc.h"
+#include "race.h"
+#include "shadow.h"
+#include "../core/spin.h"
+#include "racecheck.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PC() ((uintptr_t)__builtin_return_address(0))
+#define RC_PREEMPT_EVENTS (1u << 16)
+
+void rc_race_acquire(rc_rg *rg, uintptr_t a);
+void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
+
+static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
+                       uint64_t epoch, uintptr_t pc)
+{
+    _Atomic rc_cell *cells = rc_shadow_cells(addr);
+    const rc_cell cur = rc_cell_make(rg->tid, epoch, mask, flags);
+    const bool write = flags & RC_CELL_WRITE, atomic = flags & RC_CELL_ATOMIC;
+    int store_at = -1;
+    for (int i = 0; i < RC_SHADOW_CELLS; i++) {
+        rc_cell old = atomic_load_explicit(&cells[i], memory_order_relaxed);
+        if (old == 0) {
+            if (store_at < 0)
+                store_at = i;
+            continue;
+        }
+        unsigned otid = rc_cell_tid(old);
+        if (otid == rg->tid) {
+            if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags)
+                store_at = i; /* our own older record of the same access: refresh it */
+            continue;
+        }
+        if (!(rc_cell_mask(old) & mask))
+            continue;
+        bool ordered = rc_cell_epoch(old) <= rc_vc_get(&rg->vc, otid);
+        if (ordered) {
+            if (store_at < 0)
+                store_at = i;
+            continue;
+        }
+        if (!write && !(old & RC_CELL_WRITE))
+            continue;
+        if (atomic && (old & RC_CELL_ATOMIC))
+            continue;
+        rc_race_report(rg, addr, cur, pc, old);
+        break;
+    }
+    if (store_at < 0)
+        store_at = (int)(epoch % RC_SHADOW_CELLS);
+    atomic_store_explicit(&cells[store_at], cur, memory_order_relaxed);
+}
+
+static __attribute__((noinline)) void preempt(void)
+{
+    rc_yield();
+}
+
+static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc)
+{
+    rc_rg *rg = rc_race_cur();
+    if (!rg || size == 0)
+        return;
+    uint64_t epoch = rc_trace_event(rg, RC_EV(RC_EV_ACCESS, pc));
+    while (size > 0) {
+        unsigned off = addr & 7;
+        size_t n = 8 - off < size ? 8 - off : size;
+        check_word(rg, addr, ((1u << n) - 1) << off, flags, epoch, pc);
+        addr += n;
+        size -= n;
+    }
+    if (__builtin_expect((epoch & (RC_PREEMPT_EVENTS - 1)) == 0, 0))
+        preempt();
+}
+
+/* The runtime's own accesses on the user's behalf (hooks.h "access"). */
+void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc)
+{
+    (void)g; /* always the running goroutine */
+    access_range((uintptr_t)addr, n, write ? RC_CELL_WRITE : 0, pc);
+}
+
+/* ---- plain accesses ------------------------------------------------------------- */
+
+#define RC_ACCESS_FNS(N)                                                               \
+    void __rc_read##N(void *a) { access_range((uintptr_t)a, N, 0, PC()); }             \
+    void __rc_write##N(void *a) { access_range((uintptr_t)a, N, RC_CELL_WRITE, PC()); }
+RC_ACCESS_FNS(1)
+RC_ACCESS_FNS(2)
+RC_ACCESS_FNS(4)
+RC_ACCESS_FNS(8)
+RC_ACCESS_FNS(16)
+
+#define RC_UNALIGNED_FNS(N)                                                            \
+    void __rc_unaligned_read##N(void *a) { access_range((uintptr_t)a, N, 0, PC()); }   \
+    void __rc_unaligned_write##N(void *a)                                              \
+    {                                                                                  \
+        access_range((uintptr_t)a, N, RC_CELL_WRITE, PC());                            \
+    }
+RC_UNALIGNED_FNS(2)
+RC_UNALIGNED_FNS(4)
+RC_UNALIGNED_FNS(8)
+RC_UNALIGNED_FNS(16)
+
+void __rc_read_range(void *a, size_t n) { access_range((uintptr_t)a, n, 0, PC()); }
+void __rc_write_range(void *a, size_t n) { access_range((uintptr_t)a, n, RC_CELL_WRITE, PC()); }
+
+/* ---- memory intrinsics ---------------------------------------------------------- */
+
+void *__rc_memcpy(void *d, const void *s, size_t n)
+{
+    access_range((uintptr_t)s, n, 0, PC());
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    return memcpy(d, s, n);
+}
+
+void *__rc_memmove(void *d, const void *s, size_t n)
+{
+    access_range((uintptr_t)s, n, 0, PC());
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    return memmove(d, s, n);
+}
+
+void *__rc_memset(void *d, int c, size_t n)
+{
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    return memset(d, c, n);
+}
+
+/* ---- atomics -------------------------------------------------------------------- */
+
+/* C11 orders: 0 relaxed, 1 consume, 2 acquire, 3 release, 4 acq_rel, 5 seq_cst */
+static inline bool is_acquire(int mo) { return mo == 1 || mo == 2 || mo == 4 || mo == 5; }
+static inline bool is_release(int mo) { return mo == 3 || mo == 4 || mo == 5; }
+
+static inline void atomic_before(void *a, size_t n, bool write, int mo, bool rmw, uintptr_t pc)
+{
+    access_range((uintptr_t)a, n, RC_CELL_ATOMIC | (write ? RC_CELL_WRITE : 0), pc);
+    rc_rg *rg = rc_race_cur();
+    if (rg && write && is_release(mo))
+        rc_race_release(rg, (uintptr_t)a, rmw); /* an RMW continues a release sequence */
+}
+
+static inline void atomic_after(void *a, int mo)
+{
+    rc_rg *rg = rc_race_cur();
+    if (rg && is_acquire(mo))
+        rc_race_acquire(rg, (uintptr_t)a);
+}
+
+#define RC_ATOMIC_RMW(N, T, name, builtin)                                             \
+    T __rc_atomic##N##_##name(volatile T *a, T v, int mo)                              \
+    {                                                                                  \
+        atomic_before((void *)a, sizeof(T), true, mo, true, PC());                     \
+        T r = builtin(a, v, __ATOMIC_SEQ_CST);                                         \
+        atomic_after((void *)a, mo);                                                   \
+        return r;                                                                      \
+    }
+
+#define RC_ATOMIC_FNS(N, T)                                                            \
+    T __rc_atomic##N##_load(const volatile T *a, int mo)                               \
+    {                                                                                  \
+        atomic_before((void *)a, sizeof(T), false, mo, false, PC());                   \
+        T r = __atomic_load_n(a, __ATOMIC_SEQ_CST);                                    \
+        atomic_after((void *)a, mo);                                                   \
+        return r;                                                                      \
+    }                                                                                  \
+    void __rc_atomic##N##_store(volatile T *a, T v, int mo)                            \
+    {                                                                                  \
+        atomic_before((void *)a, sizeof(T), true, mo, false, PC());                    \
+        __atomic_store_n(a, v, __ATOMIC_SEQ_CST);                                      \
+    }                                                                                  \
+    RC_ATOMIC_RMW(N, T, exchange, __atomic_exchange_n)                                 \
+    RC_ATOMIC_RMW(N, T, fetch_add, __atomic_fetch_add)                                 \
+    RC_ATOMIC_RMW(N, T, fetch_sub, __atomic_fetch_sub)                                 \
+    RC_ATOMIC_RMW(N, T, fetch_and, __atomic_fetch_and)                                 \
+    RC_ATOMIC_RMW(N, T, fetch_or, __atomic_fetch_or)                                   \
+    RC_ATOMIC_RMW(N, T, fetch_xor, __atomic_fetch_xor)                                 \
+    RC_ATOMIC_RMW(N, T, fetch_nand, __atomic_fetch_nand)                               \
+    T __rc_atomic##N##_compare_exchange_val(volatile T *a, T cmp, T val, int mo, int fmo) \
+    {                                                                                  \
+        atomic_before((void *)a, sizeof(T), true, mo, true, PC());                     \
+        T expected = cmp;                                                              \
+        bool ok = __atomic_compare_exchange_n(a, &expected, val, false,                \
+                                              __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);     \
+        atomic_after((void *)a, ok ? mo : fmo);                                        \
+        return expected;                                                               \
+    }
+
+RC_ATOMIC_FNS(8, uint8_t)
+RC_ATOMIC_FNS(16, uint16_t)
+RC_ATOMIC_FNS(32, uint32_t)
+RC_ATOMIC_FNS(64, uint64_t)
+
+/* 128-bit atomics without libatomic: under one lock (all of them go through here). */
+typedef unsigned __int128 u128;
+static _Atomic uint32_t lock128;
+
+#define RC_ATOMIC128(name, expr)                                                       \
+    u128 __rc_atomic128_##name(volatile u128 *a, u128 v, int mo)                       \
+    {                                                                                  \
+        atomic_before((void *)a, 16, true, mo, true, PC());                            \
+        rc_spin_lock(&lock128);                                                        \
+        u128 r = *a;                                                                   \
+        *a = (expr);                                                                   \
+        rc_spin_unlock(&lock128);                                                      \
+        atomic_after((void *)a, mo);                                                   \
+        return r;                                                                      \
+    }
+RC_ATOMIC128(exchange, v)
+RC_ATOMIC128(fetch_add, r + v)
+RC_ATOMIC128(fetch_sub, r - v)
+RC_ATOMIC128(fetch_and, r & v)
+RC_ATOMIC128(fetch_or, r | v)
+RC_ATOMIC128(fetch_xor, r ^ v)
+RC_ATOMIC128(fetch_nand, ~(r & v))
+
+u128 __rc_atomic128_load(const volatile u128 *a, int mo)
+{
+    atomic_before((void *)a, 16, false, mo, false, PC());
+    rc_spin_lock(&lock128);
+    u128 r = *a;
+    rc_spin_unlock(&lock128);
+    atomic_after((void *)a, mo);
+    return r;
+}
+
+void __rc_atomic128_store(volatile u128 *a, u128 v, int mo)
+{
+    atomic_before((void *)a, 16, true, mo, false, PC());
+    rc_spin_lock(&lock128);
+    *a = v;
+    rc_spin_unlock(&lock128);
+}
+
+u128 __rc_atomic128_compare_exchange_val(volatile u128 *a, u128 cmp, u128 val, int mo, int fmo)
+{
+    atomic_before((void *)a, 16, true, mo, true, PC());
+    rc_spin_lock(&lock128);
+    u128 r = *a;
+    if (r == cmp)
+        *a = val;
+    rc_spin_unlock(&lock128);
+    atomic_after((void *)a, r == cmp ? mo : fmo);
+    return r;
+}
+
+/* Fences order nothing in this detector (like TSan's default): a relaxed load followed
+ * by an acquire fence is not yet seen as acquiring. Documented limitation. */
+void __rc_atomic_thread_fence(int mo) { __atomic_thread_fence(__ATOMIC_SEQ_CST); (void)mo; }
+void __rc_atomic_signal_fence(int mo) { __atomic_signal_fence(__ATOMIC_SEQ_CST); (void)mo; }
+
+/* ---- function entry/exit, preemption, link check -------------------------------- */
+
+void __rc_func_entry(void *caller_pc)
+{
+    rc_rg *rg = rc_race_cur();
+    if (!rg)
+        return;
+    if (__builtin_expect(rg->depth == rg->cap, 0)) {
+        uint32_t cap = rg->cap ? 2 * rg->cap : 64;
+        uintptr_t *s = rc_race_realloc(rg->stk, cap * sizeof *s);
+        if (!s)
+            return;
+        rg->stk = s;
+        rg->cap = cap;
+    }
+    rg->stk[rg->depth++] = (uintptr_t)caller_pc;
+    rc_trace_event(rg, RC_EV(RC_EV_ENTRY, (uintptr_t)caller_pc));
+}
+
+void __rc_func_exit(void)
+{
+    rc_rg *rg = rc_race_cur();
+    if (!rg || rg->depth == 0)
+        return;
+    rg->depth--;
+    rc_trace_event(rg, RC_EV(RC_EV_EXIT, 0));
+}
+
+void __rc_preempt_poll(void)
+{
+    static __thread unsigned polls;
+    if ((++polls & 1023) == 0)
+        preempt();
+}
+
+void __rc_abi_v1_link_with_racecheck_race_runtime(void) {}

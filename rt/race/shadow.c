@@ -1,0 +1,67 @@
+/* shadow.c: the two-level shadow map (layout in shadow.h). */
+#include "shadow.h"
+#include "../diag/panic.h"
+
+#include <string.h>
+#include <sys/mman.h>
+
+#define NREGIONS ((size_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT))
+#define REGION_SHADOW_BYTES ((RC_REGION_SIZE / 8) * RC_SHADOW_CELLS * sizeof(rc_cell))
+
+_Atomic(rc_cell *) *rc_shadow_dir;
+
+static void *map_noreserve(size_t n)
+{
+    void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        rc_fatal("race: cannot map %zu bytes of shadow memory", n);
+    return p;
+}
+
+void rc_shadow_init(void)
+{
+    if (!rc_shadow_dir)
+        rc_shadow_dir = map_noreserve(NREGIONS * sizeof *rc_shadow_dir);
+}
+
+rc_cell *rc_shadow_region(uintptr_t addr)
+{
+    size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
+    rc_cell *fresh = map_noreserve(REGION_SHADOW_BYTES);
+    rc_cell *expected = NULL;
+    if (!atomic_compare_exchange_strong(&rc_shadow_dir[r], &expected, fresh)) {
+        munmap(fresh, REGION_SHADOW_BYTES); /* another thread won */
+        return expected;
+    }
+    return fresh;
+}
+
+void rc_shadow_clear(uintptr_t addr, size_t size)
+{
+    uintptr_t end = addr + size;
+    addr &= ~(uintptr_t)7;
+    while (addr < end) {
+        size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
+        uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
+        uintptr_t stop = end < region_end ? end : region_end;
+        rc_cell *base = atomic_load(&rc_shadow_dir[r]);
+        if (base) {
+            char *from = (char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS);
+            char *to = (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
+                                + RC_SHADOW_CELLS);
+            size_t n = (size_t)(to - from);
+            if (n >= 64 * 1024) {
+                /* whole pages: give them back (they read as zero again) */
+                uintptr_t pa = ((uintptr_t)from + 4095) & ~(uintptr_t)4095;
+                uintptr_t pb = (uintptr_t)to & ~(uintptr_t)4095;
+                memset(from, 0, pa - (uintptr_t)from);
+                madvise((void *)pa, pb - pa, MADV_DONTNEED);
+                memset((void *)pb, 0, (uintptr_t)to - pb);
+            } else {
+                memset(from, 0, n);
+            }
+        }
+        addr = stop;
+    }
+}

@@ -1,0 +1,72 @@
+/*
+ * shadow.h: shadow memory, the detector's record of recent accesses.
+ *
+ * Every 8-byte application word has RC_SHADOW_CELLS cells of 64 bits; each cell
+ * remembers one access:
+ *
+ *    63                     26 25            10  9   8  7        0
+ *   +-------------------------+----------------+---+---+----------+
+ *   |  epoch (38 bits)        |  tid (16 bits) | A | W | bytemask |
+ *   +-------------------------+----------------+---+---+----------+
+ *
+ *   bytemask  which bytes of the word were accessed (byte precision: writes to
+ *             adjacent bytes of one word never race)
+ *   W         a write;  A  an atomic access (two atomic accesses never race)
+ *   tid       the accessing goroutine's detector id; epoch its clock at the access
+ *             (an access is ordered before another goroutine g iff
+ *             epoch <= g's clock entry for tid)
+ * A zero cell is empty (a real access always has a non-zero mask).
+ *
+ * Layout: two levels. A directory entry covers RC_REGION_SIZE bytes of the 47-bit
+ * user address space; its cells are one mmap (MAP_NORESERVE: pages are committed
+ * when first touched), created on the first access in the region.
+ */
+#ifndef RC_SHADOW_H
+#define RC_SHADOW_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RC_SHADOW_CELLS   4
+#define RC_REGION_SHIFT   22                        /* 4 MiB of application memory */
+#define RC_REGION_SIZE    ((uintptr_t)1 << RC_REGION_SHIFT)
+#define RC_ADDR_BITS      47
+
+typedef uint64_t rc_cell;
+
+#define RC_CELL_WRITE     ((rc_cell)1 << 8)
+#define RC_CELL_ATOMIC    ((rc_cell)1 << 9)
+#define RC_CELL_TID_SHIFT 10
+#define RC_CELL_EPOCH_SHIFT 26
+#define RC_MAX_TIDS       (1u << 16)
+#define RC_EPOCH_MAX      (((uint64_t)1 << 38) - 1)
+
+static inline unsigned rc_cell_mask(rc_cell c)  { return (unsigned)(c & 0xff); }
+static inline unsigned rc_cell_tid(rc_cell c)   { return (unsigned)(c >> RC_CELL_TID_SHIFT) & 0xffff; }
+static inline uint64_t rc_cell_epoch(rc_cell c) { return c >> RC_CELL_EPOCH_SHIFT; }
+
+static inline rc_cell rc_cell_make(unsigned tid, uint64_t epoch, unsigned mask, rc_cell flags)
+{
+    return (epoch << RC_CELL_EPOCH_SHIFT) | ((rc_cell)tid << RC_CELL_TID_SHIFT) | flags | mask;
+}
+
+extern _Atomic(rc_cell *) *rc_shadow_dir;
+
+rc_cell *rc_shadow_region(uintptr_t addr);  /* slow path: creates the region */
+
+/* The cells of the word containing addr. */
+static inline _Atomic rc_cell *rc_shadow_cells(uintptr_t addr)
+{
+    uintptr_t r = (addr >> RC_REGION_SHIFT) & (((uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT)) - 1);
+    rc_cell *base = atomic_load_explicit(&rc_shadow_dir[r], memory_order_acquire);
+    if (__builtin_expect(base == NULL, 0))
+        base = rc_shadow_region(addr);
+    return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS;
+}
+
+void rc_shadow_init(void);
+/* Forgets every access to [addr, addr + size) (freed heap blocks, reused stacks). */
+void rc_shadow_clear(uintptr_t addr, size_t size);
+
+#endif

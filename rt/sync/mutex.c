@@ -1,0 +1,175 @@
+/*
+ * mutex.c: sync.Mutex, after Go's sync/mutex.go.
+ *
+ * state = waiters << 3 | STARVING | WOKEN | LOCKED.
+ *   LOCKED    someone holds the mutex.
+ *   WOKEN     a goroutine is awake and competing (a spinner, or one just woken), so
+ *             Unlock need not wake another.
+ *   STARVING  starvation mode: Unlock hands the mutex straight to the first waiter;
+ *             newcomers neither spin nor take it, they queue at the tail. Entered when
+ *             a waiter has waited more than 1 ms; left by the waiter that is the last
+ *             one or that waited less than 1 ms.
+ * In normal mode a woken waiter competes with newcomers (who usually win: they are
+ * already running), and requeues at the head of the queue if it loses.
+ *
+ * The semaphore counts wake-ups; waiters park on it with reason sync.Mutex.Lock.
+ */
+#include "sync.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+#include "../hooks.h"
+#include "../sched/runq.h"
+
+enum {
+    LOCKED = 1,
+    WOKEN = 2,
+    STARVING = 4,
+    WAITER_SHIFT = 3,
+    WAITER = 1 << WAITER_SHIFT,
+};
+
+#define STARVATION_THRESHOLD_NS 1000000 /* 1 ms */
+#define ACTIVE_SPIN 4
+#define ACTIVE_SPIN_CNT 30
+
+/* Go's sync_runtime_canSpin: spin a little only on a multiprocessor where another
+ * processor runs (it could release the lock soon) and nothing waits on ours. */
+static bool can_spin(int iter)
+{
+    if (iter >= ACTIVE_SPIN || rc_numcpu() <= 1 || rc_maxprocs(0) <= 1)
+        return false;
+    rc_p *p = rc_getp();
+    return p && rc_runq_empty(p);
+}
+
+static void do_spin(void)
+{
+    for (int i = 0; i < ACTIVE_SPIN_CNT; i++)
+        rc_cpu_relax();
+}
+
+static void inconsistent(void)
+{
+    rc_fatal("sync: inconsistent mutex state");
+}
+
+static void lock_slow(rc_mutex *m)
+{
+    int64_t wait_start = 0;
+    bool starving = false, awoke = false;
+    int iter = 0;
+    int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
+    for (;;) {
+        /* spin while locked in normal mode; claim WOKEN so Unlock wakes nobody */
+        if ((old & (LOCKED | STARVING)) == LOCKED && can_spin(iter)) {
+            if (!awoke && !(old & WOKEN) && (old >> WAITER_SHIFT) != 0 &&
+                atomic_compare_exchange_strong(&m->state, &old, old | WOKEN))
+                awoke = true;
+            do_spin();
+            iter++;
+            old = atomic_load_explicit(&m->state, memory_order_relaxed);
+            continue;
+        }
+        int32_t new = old;
+        if (!(old & STARVING))
+            new |= LOCKED;          /* never grab a starving mutex: queue instead */
+        if (old & (LOCKED | STARVING))
+            new += WAITER;
+        if (starving && (old & LOCKED))
+            new |= STARVING;
+        if (awoke) {
+            if (!(new & WOKEN))
+                inconsistent();
+            new &= ~WOKEN;
+        }
+        if (!atomic_compare_exchange_strong(&m->state, &old, new))
+            continue; /* old reloaded */
+        if (!(old & (LOCKED | STARVING)))
+            return; /* locked with the CAS */
+        bool lifo = wait_start != 0; /* waited before: back to the head of the queue */
+        if (!wait_start)
+            wait_start = rc_now();
+        rc_sema_acquire(&m->sema, lifo, RC_WAIT_MUTEX_LOCK);
+        starving = starving || rc_now() - wait_start > STARVATION_THRESHOLD_NS;
+        old = atomic_load_explicit(&m->state, memory_order_relaxed);
+        if (old & STARVING) {
+            /* handed over: we own it, and were counted as a waiter */
+            if ((old & (LOCKED | WOKEN)) || (old >> WAITER_SHIFT) == 0)
+                inconsistent();
+            int32_t delta = LOCKED - WAITER;
+            if (!starving || (old >> WAITER_SHIFT) == 1)
+                delta -= STARVING;
+            atomic_fetch_add(&m->state, delta);
+            return;
+        }
+        awoke = true;
+        iter = 0;
+    }
+}
+
+static void unlock_slow(rc_mutex *m, int32_t new)
+{
+    if (!((new + LOCKED) & LOCKED))
+        rc_fatal("sync: unlock of unlocked mutex");
+    if (new & STARVING) {
+        rc_sema_release(&m->sema, true); /* hand off to the first waiter */
+        return;
+    }
+    int32_t old = new;
+    for (;;) {
+        /* nobody to wake, or someone already awake or holding it */
+        if ((old >> WAITER_SHIFT) == 0 || (old & (LOCKED | WOKEN | STARVING)))
+            return;
+        if (atomic_compare_exchange_strong(&m->state, &old, (old - WAITER) | WOKEN)) {
+            rc_sema_release(&m->sema, false);
+            return;
+        }
+    }
+}
+
+void rc_mutex_lock_nohook(rc_mutex *m)
+{
+    int32_t zero = 0;
+    if (!atomic_compare_exchange_strong_explicit(&m->state, &zero, LOCKED,
+                                                 memory_order_acquire, memory_order_relaxed))
+        lock_slow(m);
+}
+
+bool rc_mutex_trylock_nohook(rc_mutex *m)
+{
+    int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
+    if (old & (LOCKED | STARVING))
+        return false;
+    return atomic_compare_exchange_strong_explicit(&m->state, &old, old | LOCKED,
+                                                   memory_order_acquire, memory_order_relaxed);
+}
+
+void rc_mutex_unlock_nohook(rc_mutex *m)
+{
+    int32_t new = atomic_fetch_sub_explicit(&m->state, LOCKED, memory_order_release) - LOCKED;
+    if (new != 0)
+        unlock_slow(m, new);
+}
+
+void rc_mutex_lock(rc_mutex *m)
+{
+    rc_mutex_lock_nohook(m);
+    RC_HOOK(acquire, rc_getg(), m);
+    RC_HOOK(mutex_locked, rc_getg(), m, true, false);
+}
+
+bool rc_mutex_trylock(rc_mutex *m)
+{
+    if (!rc_mutex_trylock_nohook(m))
+        return false;
+    RC_HOOK(acquire, rc_getg(), m);
+    RC_HOOK(mutex_locked, rc_getg(), m, true, true);
+    return true;
+}
+
+void rc_mutex_unlock(rc_mutex *m)
+{
+    RC_HOOK(mutex_unlocked, rc_getg(), m, true);
+    RC_HOOK(release, rc_getg(), m);
+    rc_mutex_unlock_nohook(m);
+}

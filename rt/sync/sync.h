@@ -1,0 +1,33 @@
+/*
+ * sync.h: what the files of sync/ share. The semaphore every sync type parks on, the
+ * waiter record it queues, and the mutex without detector hooks that RWMutex and Once
+ * use internally (Go hides those inner events from the race detector too).
+ */
+#ifndef RC_SYNC_H
+#define RC_SYNC_H
+
+#include "racecheck.h"
+#include "../sched/sched.h"
+
+/* A parked goroutine, on its own stack for the duration of the wait. Queued under the
+ * owning object's lock; once dequeued it belongs to the waker until rc_ready, after
+ * which the waker must not touch it. */
+typedef struct rc_waiter {
+    rc_g             *g;
+    struct rc_waiter *next;
+    uint32_t          ticket; /* sema: 1 = the count was handed over; cond: its ticket */
+} rc_waiter;
+
+/* Go's semacquire1: takes one unit of s->count, parking (FIFO, or at the head if lifo)
+ * while it is zero. reason is what goroutine dumps show. */
+void rc_sema_acquire(rc_sema *s, bool lifo, rc_wait_reason reason);
+/* Go's semrelease1: adds one unit and wakes the first waiter. With handoff the unit
+ * goes straight to that waiter, and the caller yields so it runs at once. */
+void rc_sema_release(rc_sema *s, bool handoff);
+
+/* Mutex lock/unlock without detector hooks. */
+void rc_mutex_lock_nohook(rc_mutex *m);
+void rc_mutex_unlock_nohook(rc_mutex *m);
+bool rc_mutex_trylock_nohook(rc_mutex *m);
+
+#endif

@@ -1,0 +1,36 @@
+// Port of Go's TestRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the goroutine whose AddInt64
+// returns 1 came first, so its write races with the other one's write before its Add.
+// EXIT: 66
+// STDERR: WARNING: DATA RACE
+#include "../gotest.h"
+#include <stdatomic.h>
+
+typedef struct { int8_t x1, x2; _Atomic int64_t s; rc_chan *ch; } env;
+
+static void first(void *arg)
+{
+    env *e = arg;
+    e->x1 = 1;
+    if (atomic_fetch_add(&e->s, 1) + 1 == 1)
+        e->x2 = 1;
+    rc_chan_send(e->ch, &(bool){true});
+}
+
+static void second(void *arg)
+{
+    env *e = arg;
+    e->x2 = 1;
+    if (atomic_fetch_add(&e->s, 1) + 1 == 1)
+        e->x1 = 1;
+    rc_chan_send(e->ch, &(bool){true});
+}
+
+int main(void)
+{
+    env e = { .ch = rc_chan_make(sizeof(bool), 2) };
+    rc_go(first, &e);
+    rc_go(second, &e);
+    rc_chan_recv(e.ch, NULL);
+    rc_chan_recv(e.ch, NULL);
+    return 0;
+}

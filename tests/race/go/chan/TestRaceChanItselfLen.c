@@ -1,0 +1,25 @@
+// Port of Go's TestRaceChanItselfLen (runtime/race/testdata/chan_test.go): the channel
+// variable read for len(c) races with its reassignment.
+// EXIT: 66
+// STDERR: WARNING: DATA RACE
+// STDERR: {{FILE}}:{{LINE:assign}}
+#include "../gotest.h"
+
+typedef struct { rc_chan *compl, *c; } env;
+
+static void worker(void *arg)
+{
+    env *e = arg;
+    size_t n = rc_chan_len(e->c);
+    (void)n;
+    rc_chan_send(e->compl, &(bool){true});
+}
+
+int main(void)
+{
+    env e = { rc_chan_make(sizeof(bool), 1), rc_chan_make(sizeof(int), 0) };
+    rc_go(worker, &e);
+    e.c = rc_chan_make(sizeof(int), 0); // @assign
+    rc_chan_recv(e.compl, NULL);
+    return 0;
+}

@@ -1,0 +1,32 @@
+// Port of Go's TestRaceSelectReadWriteAsync (runtime/race/testdata/chan_test.go): the
+// read of x evaluated for a select send case races with a write of x after an unrelated
+// buffered receive in another select.
+// EXIT: 66
+// STDERR: WARNING: DATA RACE
+// STDERR: {{FILE}}:{{LINE:read}}
+#include "../gotest.h"
+
+typedef struct { int x; rc_chan *done, *c1, *c2, *c3; } env;
+
+static void worker(void *arg)
+{
+    env *e = arg;
+    int sx = e->x, one = 1; // @read
+    rc_case cs[] = { rc_send_case(e->c1, &sx), rc_send_case(e->c3, &one) };
+    rc_select(cs, 2);
+    rc_chan_send(e->done, &(bool){true});
+}
+
+int main(void)
+{
+    env e = { 0, rc_chan_make(sizeof(bool), 0), rc_chan_make(sizeof(int), 10),
+              rc_chan_make(sizeof(int), 10), rc_chan_make(sizeof(int), 0) };
+    rc_chan_send(e.c2, &(int){1});
+    rc_go(worker, &e);
+    int v, one = 1;
+    rc_case cs[] = { rc_recv_case(e.c2, &v), rc_send_case(e.c3, &one) };
+    if (rc_select(cs, 2) == 0)
+        e.x = v;
+    rc_chan_recv(e.done, NULL);
+    return 0;
+}

@@ -1,0 +1,32 @@
+// Port of Go's TestRaceDiv (runtime/race/testdata/mop_test.go): the read of y in a division
+// races with its write.
+// EXIT: 66
+// STDERR: WARNING: DATA RACE
+// STDERR: {{FILE}}:{{LINE:r}}
+#include "../gotest.h"
+
+typedef struct { int64_t x, y, z; rc_chan *ch; } env;
+
+static void first(void *arg)
+{
+    env *e = arg;
+    e->x = e->y / (e->z + 1); // @r
+    rc_chan_send(e->ch, &(int){1});
+}
+
+static void second(void *arg)
+{
+    env *e = arg;
+    e->y = e->z;
+    rc_chan_send(e->ch, &(int){1});
+}
+
+int main(void)
+{
+    env e = { .ch = rc_chan_make(sizeof(int), 2) };
+    rc_go(first, &e);
+    rc_go(second, &e);
+    rc_chan_recv(e.ch, NULL);
+    rc_chan_recv(e.ch, NULL);
+    return 0;
+}

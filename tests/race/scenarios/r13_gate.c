@@ -1,0 +1,64 @@
+// R13: a "gate" with a plain closed bool set by Close and read by IsClosed from
+// another goroutine. The relaxed `polls` (orders nothing) makes main close the gate
+// after the first IsClosed, so both reports are known: Close against that read, then
+// the next IsClosed against Close.
+// EXIT: 66
+// STDERR-COUNT: 2 WARNING: DATA RACE
+// STDERR: Write at 0x
+// STDERR: gate_close()
+// STDERR: {{FILE}}:{{LINE:close}}
+// STDERR: Previous read at 0x
+// STDERR: gate_is_closed()
+// STDERR: {{FILE}}:{{LINE:isclosed}}
+// STDERR: WARNING: DATA RACE
+// STDERR: Read at 0x
+// STDERR: gate_is_closed()
+// STDERR: {{FILE}}:{{LINE:isclosed}}
+// STDERR: Previous write at 0x
+// STDERR: gate_close()
+// STDERR: {{FILE}}:{{LINE:close}}
+// STDOUT: watcher saw the gate closed
+#include <racecheck.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct gate {
+    bool closed;
+} gate;
+
+static gate g;
+static atomic_int polls; /* relaxed: orders nothing */
+static rc_chan *done;
+
+static __attribute__((noinline)) void gate_close(gate *gt)
+{
+    gt->closed = true; // @close
+}
+
+static __attribute__((noinline)) bool gate_is_closed(gate *gt)
+{
+    return gt->closed; // @isclosed
+}
+
+static void watcher(void *arg)
+{
+    (void)arg;
+    while (!gate_is_closed(&g)) {
+        atomic_fetch_add_explicit(&polls, 1, memory_order_relaxed);
+        rc_yield();
+    }
+    printf("watcher saw the gate closed\n");
+    rc_chan_send(done, NULL);
+}
+
+int main(void)
+{
+    done = rc_chan_make(0, 0);
+    rc_go(watcher, NULL);
+    while (atomic_load_explicit(&polls, memory_order_relaxed) < 1)
+        rc_yield();
+    gate_close(&g);
+    rc_chan_recv(done, NULL);
+    return 0;
+}

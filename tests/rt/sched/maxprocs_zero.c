@@ -1,0 +1,13 @@
+// RCMAXPROCS=0 (out of range), like any RCMAXPROCS that is not a number in 1..1024 is a clear error before main, exit 2.
+// ENV: RCMAXPROCS=0
+// EXIT: 2
+// STDERR: racecheck: invalid RCMAXPROCS: must be between 1 and 1024
+// STDOUT-NOT: main ran
+#include <racecheck.h>
+#include <stdio.h>
+
+int main(void)
+{
+    printf("main ran: %d\n", rc_numgoroutine()); /* links the runtime in */
+    return 0;
+}
