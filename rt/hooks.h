@@ -10,15 +10,18 @@
  *   release replaces obj's clock with g's (Unlock).
  *
  * Who calls what:
- *   go_create   rc_spawn, in the parent, before the child can run (go statement edge)
+ *   go_create   rc_spawn, in the parent, before the child can run (go statement edge);
+ *               parent is NULL when the timer thread starts it (AfterFunc)
  *   go_start    first thing in the child; go_exit when it ends (no edge)
  *   block / unblock   around every park, with the wait reason and the object
  *   access      memory the runtime reads or writes for the user: a send reads the
  *               value sent, a receive writes the destination (pc: the user's call)
- *   chan:  buffered send/recv: acquire+release on the slot's address;
+ *   chan:  a send reads the channel, close writes it (as Go's c.raceaddr()), so an
+ *          unordered send and close race; buffered send/recv: acquire+release on the slot's address;
  *          unbuffered hand-off: both sides release then acquire the channel;
  *          close: release(chan); a receive that sees closed: acquire(chan)
- *   Mutex: lock -> acquire(m) (+ mutex_locked); unlock -> release(m) (+ mutex_unlocked)
+ *   Mutex: lock -> acquire(m) (+ mutex_locked); unlock -> release(m) (+ mutex_unlocked);
+ *          both read the mutex word (access), so overwriting a mutex in use races
  *   RWMutex: rlock -> acquire(rw); runlock -> release_merge(rw.readers); lock ->
  *          acquire(rw) + acquire(rw.readers); unlock -> release(rw)
  *   WaitGroup: add/done -> release_merge(wg); wait returning -> acquire(wg)

@@ -10,5 +10,6 @@ ctest --test-dir build -j "$JOBS" --output-on-failure
 echo "== runtime tests under AddressSanitizer + UBSan =="
 cmake -S . -B build-asan -G Ninja -DRC_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$JOBS"
+# rt/sched/million (1M goroutines) is left out here: under ASan it takes minutes.
 ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan -j "$JOBS" --output-on-failure -R '^rt/'
+  ctest --test-dir build-asan -j "$JOBS" --output-on-failure -R '^rt/' -E '^rt/sched/million$'

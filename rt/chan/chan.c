@@ -212,8 +212,11 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
             return false;
         block_forever(RC_WAIT_CHAN_SEND_NIL);
     }
-    if (elem && c->elemsize && __builtin_expect(rc_hooks_active != NULL, 0))
-        RC_HOOK(access, rc_getg(), elem, c->elemsize, false, pc);
+    if (__builtin_expect(rc_hooks_active != NULL, 0) && rc_getm() && rc_getm()->curg) {
+        RC_HOOK(access, rc_getg(), &c->closed, 1, false, pc); /* the channel itself */
+        if (elem && c->elemsize)
+            RC_HOOK(access, rc_getg(), elem, c->elemsize, false, pc);
+    }
     rc_spin_lock(&c->lock);
     if (c->closed) {
         rc_spin_unlock(&c->lock);
@@ -316,6 +319,7 @@ void rc_chan_close(rc_chan *c)
 {
     if (!c)
         rc_panic_msg("close of nil channel");
+    RC_HOOK(access, rc_getg(), &c->closed, 1, true, (uintptr_t)__builtin_return_address(0));
     rc_spin_lock(&c->lock);
     if (c->closed) {
         rc_spin_unlock(&c->lock);

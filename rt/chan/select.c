@@ -233,8 +233,11 @@ static int select_hooked(rc_case *cases, int n, bool block, uintptr_t pc)
         if (!cases[i].ch)
             continue;
         rc_chan_retain(cases[i].ch);
-        if (cases[i].dir == RC_CASE_SEND && cases[i].elem)
-            RC_HOOK(access, rc_getg(), cases[i].elem, cases[i].ch->elemsize, false, pc);
+        if (cases[i].dir == RC_CASE_SEND) {
+            RC_HOOK(access, rc_getg(), &cases[i].ch->closed, 1, false, pc); /* the channel */
+            if (cases[i].elem)
+                RC_HOOK(access, rc_getg(), cases[i].elem, cases[i].ch->elemsize, false, pc);
+        }
     }
     int k = select_impl(cases, n, block);
     if (k >= 0 && cases[k].dir == RC_CASE_RECV && cases[k].elem)

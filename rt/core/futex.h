@@ -1,7 +1,9 @@
 /*
  * futex.h: OS-level sleeping for threads (never for goroutines, which park).
  * rc_note is a one-shot event: one sleeper, one waker, cleared before reuse
- * (Go's note). Used by idle Ms and the timer thread.
+ * (Go's note). Used by idle Ms. States: 0 clear, 1 signalled, 2 sleeper in the
+ * kernel; the waker makes a futex call only in state 2, so a wake-up that arrives
+ * before the sleeper sleeps costs no system call.
  */
 #ifndef RC_FUTEX_H
 #define RC_FUTEX_H
@@ -27,14 +29,17 @@ static inline void rc_note_clear(_Atomic uint32_t *n) { atomic_store(n, 0); }
 
 static inline void rc_note_sleep(_Atomic uint32_t *n)
 {
-    while (atomic_load(n) == 0)
-        rc_futex_wait(n, 0, NULL);
+    uint32_t v = 0;
+    if (!atomic_compare_exchange_strong(n, &v, 2))
+        return; /* already signalled */
+    while (atomic_load(n) == 2)
+        rc_futex_wait(n, 2, NULL);
 }
 
 static inline void rc_note_wakeup(_Atomic uint32_t *n)
 {
-    atomic_store(n, 1);
-    rc_futex_wake(n, 1);
+    if (atomic_exchange(n, 1) == 2)
+        rc_futex_wake(n, 1);
 }
 
 #endif

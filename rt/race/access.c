@@ -282,6 +282,9 @@ void __rc_func_entry(void *caller_pc)
         rg->cap = cap;
     }
     rg->stk[rg->depth++] = (uintptr_t)caller_pc;
+    uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
+    if (frame < rg->min_frame || !rg->min_frame)
+        rg->min_frame = frame;
     rc_trace_event(rg, RC_EV(RC_EV_ENTRY, (uintptr_t)caller_pc));
 }
 

@@ -190,7 +190,7 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
 
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
-    rc_rg *prg = parent->race, *rg = rg_new();
+    rc_rg *prg = parent ? parent->race : NULL, *rg = rg_new();
     rg->goid = child->id;
     if (prg) {
         prg->vc.e[prg->tid] = prg->epoch;
@@ -209,6 +209,13 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
         }
         tick(prg);
     }
+    if (!prg && pc) { /* created off-goroutine (timer thread): just the site */
+        rg->create_stk = rc_race_malloc(sizeof(uintptr_t));
+        if (rg->create_stk) {
+            rg->create_stk[0] = pc;
+            rg->create_depth = 1;
+        }
+    }
     child->race = rg;
 }
 
@@ -218,9 +225,17 @@ static void h_go_exit(rc_g *g)
     if (!rg)
         return;
     atomic_store(&rg->finished, true);
-    /* the stack will be reused by another goroutine: forget accesses to it */
-    if (g->stack.lo && !g->is_main)
-        rc_shadow_clear((uintptr_t)g->stack.lo, (size_t)(g->stack.hi - g->stack.lo));
+    /* The stack will be reused by another goroutine: forget accesses to the part
+     * this one used, i.e. down to the deepest instrumented frame, less a margin for
+     * the uninstrumented leaf frames below it (a full 256 KiB clear is a 1 MiB madvise
+     * and a TLB shootdown per goroutine). */
+    if (g->stack.lo && !g->is_main) {
+        enum { LEAF_MARGIN = 16 * 1024 };
+        uintptr_t lo = (uintptr_t)g->stack.lo, hi = (uintptr_t)g->stack.hi;
+        if (rg->min_frame > lo + LEAF_MARGIN && rg->min_frame < hi)
+            lo = rg->min_frame - LEAF_MARGIN;
+        rc_shadow_clear(lo, hi - lo);
+    }
     rc_spin_lock(&tids.lock);
     tids.last_epoch[rg->tid] = rg->epoch + 1;
     tids.freeq[(tids.qhead + tids.qlen) % RC_MAX_TIDS] = rg->tid;

@@ -43,6 +43,7 @@ typedef struct rc_rg {
     _Atomic bool finished;
     int        ignore;          /* > 0: accesses not checked (runtime internals) */
 
+    uintptr_t  min_frame;       /* deepest frame address seen at function entry */
     uintptr_t *stk;             /* shadow stack of call sites, outermost first */
     uint32_t   depth, cap;
 

@@ -151,8 +151,8 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
     g->blocking_depth = 0;
     rc_mctx_make(&g->ctx, g->stack.lo, top, goroutine_main, g);
     atomic_fetch_add_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
-    if (m && m->curg)
-        RC_HOOK(go_create, m->curg, g, create_pc);
+    /* no parent on the timer thread (AfterFunc): the detector starts it afresh */
+    RC_HOOK(go_create, m ? m->curg : NULL, g, create_pc);
     rc_ready(g);
     return g;
 }

@@ -34,6 +34,7 @@ static struct {
     _Atomic int nprocs;
     rc_p   *pidle;
     _Atomic int npidle;
+    rc_p   *pretired;   /* Ps >= nprocs that no M holds (rc_maxprocs shrank) */
     rc_m   *midle;
     int     nmidle;
     int     mcount;
@@ -83,11 +84,17 @@ uint32_t rc_fastrandn(uint32_t n)
 
 /* ---- idle lists (sched.lock held) ----------------------------------------------- */
 
+/* Every P is in exactly one place: held by an M (or being handed to one by startm),
+ * on pidle, or on pretired. So rc_maxprocs brings back only Ps from pretired: p->m
+ * cannot tell a retired P from one in the middle of a hand-off. */
 static void pidleput(rc_p *p)
 {
     p->m = NULL;
-    if (p->id >= rc_sched_nprocs())
-        return; /* retired by rc_maxprocs: not reusable until the count grows */
+    if (p->id >= rc_sched_nprocs()) { /* retired: parked until the count grows */
+        p->link = sched.pretired;
+        sched.pretired = p;
+        return;
+    }
     p->link = sched.pidle;
     sched.pidle = p;
     atomic_fetch_add(&sched.npidle, 1);
@@ -208,6 +215,14 @@ static void stopm(rc_m *m)
     m->nextp = NULL;
 }
 
+void rc_sched_recheck_dead(void)
+{
+    rc_sched_lock();
+    if (sched.nmidle == sched.mcount)
+        rc_checkdead();
+    rc_sched_unlock();
+}
+
 static void resetspinning(rc_m *m)
 {
     m->spinning = false;
@@ -244,13 +259,49 @@ static rc_g *steal_work(rc_p *p)
     return NULL;
 }
 
-/* A P retired by rc_maxprocs gives its goroutines away and its M stops. */
+#define SPIN_NS 50000
+
+static int64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static rc_g *spin_for_work(rc_p *p)
+{
+    int64_t until = mono_ns() + SPIN_NS;
+    int n = rc_sched_nprocs();
+    do {
+        for (int i = 0; i < 32; i++)
+            rc_cpu_relax();
+        rc_g *g = rc_runq_get(p);
+        if (!g)
+            g = globrunq_get(p, 0);
+        for (int i = 0; !g && i < n; i++) {
+            rc_p *v = sched.allp[i];
+            if (v && v != p && !rc_runq_empty(v))
+                g = rc_runq_steal(p, v, false);
+        }
+        if (g)
+            return g;
+    } while (mono_ns() < until && p->id < rc_sched_nprocs());
+    return NULL;
+}
+
+/* A P retired by rc_maxprocs gives its goroutines away and its M stops. A spinning
+ * M drops its nmspinning claim first: it would otherwise sleep holding it, and wakep
+ * would never wake anyone again. */
 static void retire_p(rc_m *m)
 {
     rc_p *p = m->p;
+    if (m->spinning) {
+        m->spinning = false;
+        atomic_fetch_sub(&sched.nmspinning, 1);
+    }
     rc_sched_lock();
     rc_runq_drain_to_global_locked(p);
-    p->m = NULL;
+    pidleput(p);
     m->p = NULL;
     rc_sched_unlock();
     wakep();
@@ -284,6 +335,12 @@ static rc_g *findrunnable(rc_m *m)
                 return g;
         }
 
+        /* Nothing yet. A spinning M keeps looking for a short while before it sleeps:
+         * work often comes back within microseconds (a hand-off, a timer), and while
+         * we spin, wakep finds a spinner and makes no futex call. */
+        if (m->spinning && (g = spin_for_work(p)))
+            return g;
+
         /* Nothing: give the P back and sleep. */
         rc_sched_lock();
         if ((g = rc_globrunq_get_locked(p, 0))) {
@@ -297,19 +354,22 @@ static rc_g *findrunnable(rc_m *m)
         if (m->spinning) {
             m->spinning = false;
             atomic_fetch_sub(&sched.nmspinning, 1);
-            /* A waker may have counted on our spinning and woken nobody: look again. */
-            for (int i = 0; i < rc_sched_nprocs(); i++) {
+            /* A waker may have counted on our spinning and woken nobody (it saw
+             * nmspinning > 0 before our decrement): look again, at the global queue
+             * and at every P's, as Go's findrunnable does. */
+            bool work = rc_globrunq_size() > 0;
+            for (int i = 0; !work && i < rc_sched_nprocs(); i++) {
                 rc_p *v = sched.allp[i];
-                if (v && !rc_runq_empty(v)) {
-                    rc_sched_lock();
-                    rc_p *p2 = pidleget();
-                    rc_sched_unlock();
-                    if (p2) {
-                        acquirep(m, p2);
-                        m->spinning = true;
-                        atomic_fetch_add(&sched.nmspinning, 1);
-                    }
-                    break;
+                work = v && !rc_runq_empty(v);
+            }
+            if (work) {
+                rc_sched_lock();
+                rc_p *p2 = pidleget();
+                rc_sched_unlock();
+                if (p2) {
+                    acquirep(m, p2);
+                    m->spinning = true;
+                    atomic_fetch_add(&sched.nmspinning, 1);
                 }
             }
         }
@@ -495,30 +555,45 @@ static rc_p *newp(int id)
 int rc_maxprocs(int n)
 {
     rc_runtime_init();
-    int old = rc_sched_nprocs();
-    if (n <= 0 || n == old)
-        return old;
     if (n > RC_MAX_PROCS)
         n = RC_MAX_PROCS;
     rc_sched_lock();
+    int old = rc_sched_nprocs();
+    if (n <= 0 || n == old) {
+        rc_sched_unlock();
+        return old;
+    }
     if (n > old) {
         for (int i = old; i < n; i++) {
-            if (!sched.allp[i])
+            if (!sched.allp[i]) { /* new: joins the retired ones coming back below */
                 sched.allp[i] = newp(i);
+                sched.allp[i]->link = sched.pretired;
+                sched.pretired = sched.allp[i];
+            }
         }
         atomic_store(&sched.nprocs, n);
-        for (int i = old; i < n; i++)
-            if (!sched.allp[i]->m && sched.allp[i] != NULL)
-                pidleput(sched.allp[i]);
+        rc_p **pp = &sched.pretired;
+        while (*pp) {
+            rc_p *p = *pp;
+            if (p->id < n) {
+                *pp = p->link;
+                pidleput(p);
+            } else {
+                pp = &p->link;
+            }
+        }
     } else {
         /* Ps >= n retire: idle ones leave the idle list now, busy ones at their next
          * scheduling point (findrunnable). */
         atomic_store(&sched.nprocs, n);
         rc_p **pp = &sched.pidle;
         while (*pp) {
-            if ((*pp)->id >= n) {
-                *pp = (*pp)->link;
+            rc_p *p = *pp;
+            if (p->id >= n) {
+                *pp = p->link;
                 atomic_fetch_sub(&sched.npidle, 1);
+                p->link = sched.pretired;
+                sched.pretired = p;
             } else {
                 pp = &(*pp)->link;
             }

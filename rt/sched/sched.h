@@ -174,6 +174,10 @@ void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx);
  * the world is not deadlocked after all. */
 void rc_checkdead(void);
 
+/* Runs checkdead if every M is idle (for the timer thread, after a fire). Called
+ * without timer locks held. */
+void rc_sched_recheck_dead(void);
+
 /* Counts, for checkdead and dumps. */
 int  rc_sched_nrunnable_locked(void); /* goroutines on run queues; sched.lock held */
 

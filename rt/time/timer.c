@@ -127,6 +127,13 @@ static void *timer_thread(void *arg)
         T.firing = NULL;
         T.in_flight--;
         pthread_cond_broadcast(&T.fired);
+        if (T.n == 0 && T.in_flight == 0) {
+            /* The last M may have gone idle while this fire was in flight, when
+             * checkdead had to assume a wake-up was coming: look again. */
+            pthread_mutex_unlock(&T.lock);
+            rc_sched_recheck_dead();
+            pthread_mutex_lock(&T.lock);
+        }
     }
     return NULL;
 }

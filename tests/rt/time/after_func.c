@@ -35,9 +35,9 @@ int main(void)
     printf("arg: %lld\n", (long long)msg[1]);
     rc_timer_free(t);
 
-    rc_timer *s = rc_timer_after_func(10 * RC_MILLISECOND, never, NULL);
+    rc_timer *s = rc_timer_after_func(300 * RC_MILLISECOND, never, NULL);
     printf("stop: %s\n", rc_timer_stop(s) ? "true" : "false");
-    rc_sleep(40 * RC_MILLISECOND);
+    rc_sleep(400 * RC_MILLISECOND);
     printf("stopped fn ran: %s\n", stopped_ran ? "yes" : "no");
     rc_timer_free(s);
     rc_chan_release(ran);

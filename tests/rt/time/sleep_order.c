@@ -1,6 +1,9 @@
 // Three goroutines sleep 30, 10 and 20 units (one unit = 5 ms) from a common start
 // and report when they wake: they finish in order of their durations, and no sleep
-// returns early. (The units keep the gaps wide enough for a loaded machine.)
+// returns early. One P: the timer thread fires in deadline order and queues the woken
+// goroutines FIFO, so the order holds even when the OS stalls the process for longer
+// than the gaps (seen on a loaded 2-core machine); with several Ps it would not.
+// ENV: RCMAXPROCS=1
 // STDOUT: woke 10
 // STDOUT: woke 20
 // STDOUT: woke 30

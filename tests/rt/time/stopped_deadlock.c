@@ -11,7 +11,7 @@
 
 int main(void)
 {
-    rc_timer *t = rc_timer_new(50 * RC_MILLISECOND);
+    rc_timer *t = rc_timer_new(10 * RC_SECOND);
     printf("stopped: %s\n", rc_timer_stop(t) ? "true" : "false");
     fflush(stdout);
     int64_t when;

@@ -9,10 +9,10 @@
 
 int main(void)
 {
-    rc_timer *t = rc_timer_new(20 * RC_MILLISECOND);
+    rc_timer *t = rc_timer_new(300 * RC_MILLISECOND); /* long: Stop surely comes first */
     printf("first stop: %s\n", rc_timer_stop(t) ? "true" : "false");
     printf("second stop: %s\n", rc_timer_stop(t) ? "true" : "false");
-    rc_sleep(60 * RC_MILLISECOND);
+    rc_sleep(400 * RC_MILLISECOND);
     printf("len after deadline: %zu\n", rc_chan_len(rc_timer_chan(t)));
     int64_t v;
     printf("value: %s\n", rc_chan_try_recv(rc_timer_chan(t), &v, NULL) ? "got one" : "none");

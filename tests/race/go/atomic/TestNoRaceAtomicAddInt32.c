@@ -1,5 +1,5 @@
-// Port of Go's TestNoRaceAtomicAddInt32 (runtime/race/testdata/atomic_test.go): as TestNoRaceAtomicAddInt64, on
-// an int32.
+// Port of Go's TestNoRaceAtomicAddInt32 (runtime/race/testdata/atomic_test.go): as
+// TestNoRaceAtomicAddInt64, on an int32.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,6 @@
-// Port of Go's TestNoRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the goroutine whose AddInt64
-// returns 2 is ordered after the other one's Add, so its write does not race.
+// Port of Go's TestNoRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the
+// goroutine whose AddInt64 returns 2 is ordered after the other one's Add, so its write
+// does not race.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,5 @@
-// Port of Go's TestNoRaceAtomicCASCASInt32 (runtime/race/testdata/atomic_test.go): a CAS that
-// sees the value of another CAS happens after it.
+// Port of Go's TestNoRaceAtomicCASCASInt32 (runtime/race/testdata/atomic_test.go): a CAS
+// that sees the value of another CAS happens after it.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

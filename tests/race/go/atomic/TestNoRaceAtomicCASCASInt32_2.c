@@ -1,5 +1,6 @@
-// Port of Go's TestNoRaceAtomicCASCASInt32_2 (runtime/race/testdata/atomic_test.go): the goroutine whose
-// CAS fails is ordered after the successful CAS, so its write does not race.
+// Port of Go's TestNoRaceAtomicCASCASInt32_2 (runtime/race/testdata/atomic_test.go): the
+// goroutine whose CAS fails is ordered after the successful CAS, so its write does not
+// race.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,5 @@
-// Port of Go's TestNoRaceAtomicLoadAddInt32 (runtime/race/testdata/atomic_test.go): a load that sees an Add
-// happens after it.
+// Port of Go's TestNoRaceAtomicLoadAddInt32 (runtime/race/testdata/atomic_test.go): a
+// load that sees an Add happens after it.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,5 @@
-// Port of Go's TestNoRaceAtomicStoreCASInt32 (runtime/race/testdata/atomic_test.go): a CAS that
-// sees a Store happens after it.
+// Port of Go's TestNoRaceAtomicStoreCASInt32 (runtime/race/testdata/atomic_test.go): a
+// CAS that sees a Store happens after it.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,6 @@
-// Port of Go's TestRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the goroutine whose AddInt64
-// returns 1 came first, so its write races with the other one's write before its Add.
+// Port of Go's TestRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the
+// goroutine whose AddInt64 returns 1 came first, so its write races with the other one's
+// write before its Add.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceAtomicAddLoad (runtime/race/testdata/atomic_test.go): an atomic add
-// races with a plain load.
+// Port of Go's TestRaceAtomicAddLoad (runtime/race/testdata/atomic_test.go): an atomic
+// add races with a plain load.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:plain}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceAtomicLoadStore (runtime/race/testdata/atomic_test.go): an atomic load
-// races with a plain store.
+// Port of Go's TestRaceAtomicLoadStore (runtime/race/testdata/atomic_test.go): an atomic
+// load races with a plain store.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:plain}}

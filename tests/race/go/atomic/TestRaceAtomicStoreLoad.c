@@ -1,5 +1,5 @@
-// Port of Go's TestRaceAtomicStoreLoad (runtime/race/testdata/atomic_test.go): an atomic store
-// races with a plain load.
+// Port of Go's TestRaceAtomicStoreLoad (runtime/race/testdata/atomic_test.go): an atomic
+// store races with a plain load.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:plain}}

@@ -22,7 +22,8 @@ int main(void)
     rc_sleep(10 * RC_MILLISECOND);
     rc_chan_recv(c, NULL);
     int *p;
-    rc_case cs[] = { rc_recv_case(c, &p), rc_recv_case(rc_chan_make(sizeof(int), 0), NULL) };
+    rc_chan *never = rc_chan_make(sizeof(int), 0); /* <-make(chan int) */
+    rc_case cs[] = { rc_recv_case(c, &p), rc_recv_case(never, NULL) };
     if (rc_select(cs, 2) == 0) {
         if (*p != 42)
             return 1;

@@ -1,7 +1,6 @@
-// Port of Go's TestNoRaceAnd (runtime/race/testdata/mop_test.go): the second operand of && is
-// not evaluated (y != 1), so x is not read.
-// The condition reads through volatile pointers so that -O2 keeps Go's short-circuit
-// reads of the empty `if`.
+// Port of Go's TestNoRaceAnd (runtime/race/testdata/mop_test.go): the second operand of
+// && is not evaluated (y != 1), so x is not read. The condition reads through volatile
+// pointers so that -O2 keeps Go's short-circuit reads of the empty `if`.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

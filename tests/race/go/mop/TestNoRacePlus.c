@@ -1,5 +1,5 @@
-// Port of Go's TestNoRacePlus (runtime/race/testdata/mop_test.go): concurrent reads of x and z,
-// writes of different variables: no race.
+// Port of Go's TestNoRacePlus (runtime/race/testdata/mop_test.go): concurrent reads of x
+// and z, writes of different variables: no race.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

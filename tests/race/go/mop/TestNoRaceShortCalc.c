@@ -1,7 +1,6 @@
-// Port of Go's TestNoRaceShortCalc (runtime/race/testdata/mop_test.go): x == 0 short-circuits ||, so
-// y is not read.
-// The condition reads through volatile pointers so that -O2 keeps Go's short-circuit
-// reads of the empty `if`.
+// Port of Go's TestNoRaceShortCalc (runtime/race/testdata/mop_test.go): x == 0 short-
+// circuits ||, so y is not read. The condition reads through volatile pointers so that
+// -O2 keeps Go's short-circuit reads of the empty `if`.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

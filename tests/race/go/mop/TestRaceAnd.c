@@ -1,7 +1,6 @@
-// Port of Go's TestRaceAnd (runtime/race/testdata/mop_test.go): the first operand of && reads x,
-// which races with its write.
-// The condition reads through volatile pointers so that -O2 keeps Go's short-circuit
-// reads of the empty `if`.
+// Port of Go's TestRaceAnd (runtime/race/testdata/mop_test.go): the first operand of &&
+// reads x, which races with its write. The condition reads through volatile pointers so
+// that -O2 keeps Go's short-circuit reads of the empty `if`.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:cond}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceComplement (runtime/race/testdata/mop_test.go): the read of y in ^y races with
-// the write of y.
+// Port of Go's TestRaceComplement (runtime/race/testdata/mop_test.go): the read of y in
+// ^y races with the write of y.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:r}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceComplex128WW (runtime/race/testdata/mop_test.go): unordered writes of a
-// complex128 race.
+// Port of Go's TestRaceComplex128WW (runtime/race/testdata/mop_test.go): unordered
+// writes of a complex128 race.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:w}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceDiv (runtime/race/testdata/mop_test.go): the read of y in a division
-// races with its write.
+// Port of Go's TestRaceDiv (runtime/race/testdata/mop_test.go): the read of y in a
+// division races with its write.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:r}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceFloat64WW (runtime/race/testdata/mop_test.go): unordered writes of a float64
-// race.
+// Port of Go's TestRaceFloat64WW (runtime/race/testdata/mop_test.go): unordered writes
+// of a float64 race.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:w}}

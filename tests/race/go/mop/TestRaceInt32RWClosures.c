@@ -1,5 +1,5 @@
-// Port of Go's TestRaceInt32RWClosures (runtime/race/testdata/mop_test.go): as TestRaceIntRWClosures, on
-// int32.
+// Port of Go's TestRaceInt32RWClosures (runtime/race/testdata/mop_test.go): as
+// TestRaceIntRWClosures, on int32.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:r}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceIntRWClosures (runtime/race/testdata/mop_test.go): a read and a write of x in two
-// unsynchronised goroutines race.
+// Port of Go's TestRaceIntRWClosures (runtime/race/testdata/mop_test.go): a read and a
+// write of x in two unsynchronised goroutines race.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:r}}

@@ -1,7 +1,6 @@
-// Port of Go's TestRaceOr2 (runtime/race/testdata/mop_test.go): the second operand of || is
-// evaluated (y != 1) and its read of x races.
-// The condition reads through volatile pointers so that -O2 keeps Go's short-circuit
-// reads of the empty `if`.
+// Port of Go's TestRaceOr2 (runtime/race/testdata/mop_test.go): the second operand of ||
+// is evaluated (y != 1) and its read of x races. The condition reads through volatile
+// pointers so that -O2 keeps Go's short-circuit reads of the empty `if`.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:cond}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRacePlus2 (runtime/race/testdata/mop_test.go): a write of x races with its
-// read in an expression with unary plus.
+// Port of Go's TestRacePlus2 (runtime/race/testdata/mop_test.go): a write of x races
+// with its read in an expression with unary plus.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:w}}

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceRotate (runtime/race/testdata/mop_test.go): the reads of y in a rotate
-// race with its write.
+// Port of Go's TestRaceRotate (runtime/race/testdata/mop_test.go): the reads of y in a
+// rotate race with its write.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:r}}

@@ -1,5 +1,6 @@
 // Port of Go's TestNoRaceMutex (runtime/race/testdata/mutex_test.go): two writes under
-// the same mutex do not race. (The first goroutine's deferred Unlock runs after its send.)
+// the same mutex do not race. (The first goroutine's deferred Unlock runs after its
+// send.)
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,4 +1,5 @@
-// Port of Go's TestNoRaceWaitGroup (runtime/race/testdata/waitgroup_test.go): one goroutine writes x before Done; Wait returns after it.
+// Port of Go's TestNoRaceWaitGroup (runtime/race/testdata/waitgroup_test.go): one
+// goroutine writes x before Done; Wait returns after it.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

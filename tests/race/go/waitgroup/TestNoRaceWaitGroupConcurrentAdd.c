@@ -1,5 +1,6 @@
-// Port of Go's TestNoRaceWaitGroupConcurrentAdd (runtime/race/testdata/waitgroup_test.go):
-// Adds by several goroutines, each ordered before main's Wait by a channel, do not race.
+// Port of Go's TestNoRaceWaitGroupConcurrentAdd
+// (runtime/race/testdata/waitgroup_test.go): Adds by several goroutines, each ordered
+// before main's Wait by a channel, do not race.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

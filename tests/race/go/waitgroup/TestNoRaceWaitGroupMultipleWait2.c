@@ -1,5 +1,6 @@
-// Port of Go's TestNoRaceWaitGroupMultipleWait2 (runtime/race/testdata/waitgroup_test.go):
-// goroutines that call Done then Wait, and main's Wait, do not race.
+// Port of Go's TestNoRaceWaitGroupMultipleWait2
+// (runtime/race/testdata/waitgroup_test.go): goroutines that call Done then Wait, and
+// main's Wait, do not race.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,6 @@
-// Port of Go's TestNoRaceWaitGroupMultipleWait3 (runtime/race/testdata/waitgroup_test.go):
-// every Done happens before each of several Waits returns.
+// Port of Go's TestNoRaceWaitGroupMultipleWait3
+// (runtime/race/testdata/waitgroup_test.go): every Done happens before each of several
+// Waits returns.
 // EXIT: 0
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"

@@ -1,5 +1,5 @@
-// Port of Go's TestRaceWaitGroup (runtime/race/testdata/waitgroup_test.go): two goroutines write x before Done: Done orders them before Wait, not
-// before each other.
+// Port of Go's TestRaceWaitGroup (runtime/race/testdata/waitgroup_test.go): two
+// goroutines write x before Done: Done orders them before Wait, not before each other.
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:w}}

@@ -1,5 +1,9 @@
 // Port of Go's TestRaceWaitGroupWrongWait (runtime/race/testdata/waitgroup_test.go):
 // goroutines that Add after main's Wait began are not waited for, and their writes race.
+// One P, as Go's test usually runs: main's Wait returns before the goroutines Add. With
+// more, a Done that ends a wait followed at once by the other goroutine's Add can hit
+// Go's (and our) "WaitGroup is reused before previous Wait has returned" panic.
+// ENV: RCMAXPROCS=1
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 // STDERR: {{FILE}}:{{LINE:w}}

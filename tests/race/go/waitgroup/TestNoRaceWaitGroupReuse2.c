@@ -1,7 +1,6 @@
 // Port of Go's TestNoRaceWaitGroupReuse2 (runtime/race/testdata/waitgroup_test.go): as
 // TestNoRaceWaitGroupReuse, with a second waiter in each round.
 // EXIT: 0
-// TIMEOUT: 10
 // STDERR-NOT: DATA RACE
 // STDOUT: 9 9 9
 #include "../gotest.h"

@@ -2,7 +2,6 @@
 // hand-off, by select or plain operations, with or without a Gosched first, orders the
 // sender's write before the receiver's.
 // EXIT: 0
-// TIMEOUT: 10
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"
 

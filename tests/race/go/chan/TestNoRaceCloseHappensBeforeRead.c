@@ -2,7 +2,6 @@
 // golang.org/issue/36714): close happens before a select receive that sees the channel
 // closed.
 // EXIT: 0
-// TIMEOUT: 10
 // STDERR-NOT: DATA RACE
 #include "../gotest.h"
 #include <stdio.h>

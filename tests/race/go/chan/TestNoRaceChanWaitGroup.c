@@ -1,7 +1,6 @@
 // Port of Go's TestNoRaceChanWaitGroup (runtime/race/testdata/chan_test.go): a buffered
 // channel used as a wait group: filling it to capacity waits for every worker's receive.
 // EXIT: 0
-// TIMEOUT: 10
 // STDERR-NOT: DATA RACE
 // STDOUT: sum=420
 #include "../gotest.h"

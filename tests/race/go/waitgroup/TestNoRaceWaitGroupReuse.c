@@ -1,7 +1,6 @@
 // Port of Go's TestNoRaceWaitGroupReuse (runtime/race/testdata/waitgroup_test.go): a
 // WaitGroup reused for three rounds orders each round.
 // EXIT: 0
-// TIMEOUT: 10
 // STDERR-NOT: DATA RACE
 // STDOUT: 6 6 6
 #include "../gotest.h"

@@ -1,0 +1,3 @@
+module racecheck/benchrace
+
+go 1.19
