@@ -212,10 +212,12 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
             return false;
         block_forever(RC_WAIT_CHAN_SEND_NIL);
     }
-    if (__builtin_expect(rc_hooks_active != NULL, 0) && rc_getm() && rc_getm()->curg) {
-        RC_HOOK(access, rc_getg(), &c->closed, 1, false, pc); /* the channel itself */
+    rc_m *m;
+    if (__builtin_expect(rc_hooks_active != NULL, 0) && (m = rc_getm()) && m->curg) {
+        rc_g *g = m->curg; /* (not on the timer thread, which has no goroutine) */
+        RC_HOOK(access, g, &c->closed, 1, false, pc); /* the channel itself */
         if (elem && c->elemsize)
-            RC_HOOK(access, rc_getg(), elem, c->elemsize, false, pc);
+            RC_HOOK(access, g, elem, c->elemsize, false, pc);
     }
     rc_spin_lock(&c->lock);
     if (c->closed) {

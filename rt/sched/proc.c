@@ -483,12 +483,6 @@ void rc_ready(rc_g *g)
     wakep();
 }
 
-/* Puts a new goroutine on the current P (runnext, as Go does) or the global queue. */
-void rc_sched_new(rc_g *g)
-{
-    rc_ready(g);
-}
-
 void rc_yield(void)
 {
     rc_m *m = rc_getm();

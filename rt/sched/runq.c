@@ -16,17 +16,6 @@ static struct {
     _Atomic int size;
 } globq;
 
-void rc_globrunq_put_locked(rc_g *g)
-{
-    g->schedlink = NULL;
-    if (globq.tail)
-        globq.tail->schedlink = g;
-    else
-        globq.head = g;
-    globq.tail = g;
-    atomic_fetch_add_explicit(&globq.size, 1, memory_order_relaxed);
-}
-
 void rc_globrunq_put_batch_locked(rc_g *head, rc_g *tail, int n)
 {
     tail->schedlink = NULL;
@@ -36,6 +25,11 @@ void rc_globrunq_put_batch_locked(rc_g *head, rc_g *tail, int n)
         globq.head = head;
     globq.tail = tail;
     atomic_fetch_add_explicit(&globq.size, n, memory_order_relaxed);
+}
+
+void rc_globrunq_put_locked(rc_g *g)
+{
+    rc_globrunq_put_batch_locked(g, g, 1);
 }
 
 int rc_globrunq_size(void)

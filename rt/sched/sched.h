@@ -178,9 +178,6 @@ void rc_checkdead(void);
  * without timer locks held. */
 void rc_sched_recheck_dead(void);
 
-/* Counts, for checkdead and dumps. */
-int  rc_sched_nrunnable_locked(void); /* goroutines on run queues; sched.lock held */
-
 /* Timers (time/timer.c) tell the scheduler whether a wake-up may still come. */
 bool rc_timers_pending(void);
 
