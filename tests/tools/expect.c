@@ -12,6 +12,8 @@
  *   // STDOUT-NOT: text          no stdout line contains text
  *   // STDERR-NOT: text          no stderr line contains text
  *   // STDERR-COUNT: N text      exactly N stderr lines contain text
+ *   // STDERR-ANY: text          some stderr line contains text, wherever it is (for
+ *                                reports whose order depends on the interleaving)
  *
  * In expected text, {{FILE}} is the test's source path and {{LINE:tag}} the number of
  * the line that carries the comment "// @tag". So a test can assert exact stack frames:
@@ -110,7 +112,7 @@ static void parse_source(void)
         line = nl ? nl + 1 : NULL;
     }
     static const char *kinds[] = { "EXIT", "ARGS", "ENV", "TIMEOUT", "STDOUT", "STDERR",
-                                   "STDOUT-NOT", "STDERR-NOT", "STDERR-COUNT" };
+                                   "STDOUT-NOT", "STDERR-NOT", "STDERR-COUNT", "STDERR-ANY" };
     for (int i = 0; i < nsrc; i++) {
         char *p = strstr(src_lines[i], "// ");
         if (!p)
@@ -252,6 +254,14 @@ int main(int argc, char **argv)
                     fails++;
                     break;
                 }
+        } else if (!strcmp(d->kind, "STDERR-ANY")) {
+            int j = 0;
+            while (j < ne && !strstr(elines[j], d->text))
+                j++;
+            if (j == ne) {
+                printf("FAIL: no stderr line contains: %s\n", d->text);
+                fails++;
+            }
         } else if (!strcmp(d->kind, "STDERR-COUNT")) {
             char *sp = strchr(d->text, ' ');
             int want = atoi(d->text), got = 0;

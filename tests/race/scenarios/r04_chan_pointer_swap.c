@@ -1,19 +1,14 @@
 // R4: main swaps a shared channel (*chptr = make(chan)) while a consumer goroutine
 // reads *chptr in a loop. The relaxed `reads` counter only makes main swap after the
-// consumer's first read (it orders nothing), so both reports are deterministic: main's
-// write against the earlier read, then the consumer's next read against the write.
+// consumer's first read (it orders nothing). Main's write races the consumer's reads;
+// which of the two is reported first (and whether the consumer reads again before the
+// program ends) depends on the interleaving, so the report is checked order-free.
 // EXIT: 66
-// STDERR-COUNT: 2 WARNING: DATA RACE
-// STDERR: Write at 0x
-// STDERR: {{FILE}}:{{LINE:swap}}
-// STDERR: Previous read at 0x
-// STDERR: consumer()
-// STDERR: {{FILE}}:{{LINE:load}}
 // STDERR: WARNING: DATA RACE
-// STDERR: Read at 0x
-// STDERR: {{FILE}}:{{LINE:load}}
-// STDERR: Previous write at 0x
-// STDERR: {{FILE}}:{{LINE:swap}}
+// STDERR-ANY: {{FILE}}:{{LINE:swap}}
+// STDERR-ANY: {{FILE}}:{{LINE:load}}
+// STDERR-ANY: consumer()
+// STDERR-NOT: failed to restore
 // STDOUT: consumer got 7
 #include <racecheck.h>
 #include <stdatomic.h>

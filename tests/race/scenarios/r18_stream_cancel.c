@@ -55,5 +55,9 @@ int main(void)
     const char *err = stream_err; // @read
     rc_ctx_cancel(ctx); /* defer cancel(): after the return value is read */
     printf("results=%d err=%s\n", n, err ? err : "nil");
+    /* Outlive the error goroutine, or its write may never happen before exit (then
+     * this run has no race to see). Polling the count orders nothing. */
+    while (rc_numgoroutine() > 1)
+        rc_yield();
     return 0;
 }
