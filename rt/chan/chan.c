@@ -299,29 +299,27 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
     return true;
 }
 
-#define CALLER() ((uintptr_t)__builtin_return_address(0))
-
-void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true, CALLER()); }
-bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false, CALLER()); }
+void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true, RC_CALLER_PC()); }
+bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false, RC_CALLER_PC()); }
 
 bool rc_chan_recv(rc_chan *c, void *elem)
 {
     bool ok;
-    chan_recv(c, elem, true, &ok, CALLER());
+    chan_recv(c, elem, true, &ok, RC_CALLER_PC());
     return ok;
 }
 
 bool rc_chan_try_recv(rc_chan *c, void *elem, bool *ok)
 {
     bool dummy;
-    return chan_recv(c, elem, false, ok ? ok : &dummy, CALLER());
+    return chan_recv(c, elem, false, ok ? ok : &dummy, RC_CALLER_PC());
 }
 
 void rc_chan_close(rc_chan *c)
 {
     if (!c)
         rc_panic_msg("close of nil channel");
-    RC_HOOK(access, rc_getg(), &c->closed, 1, true, (uintptr_t)__builtin_return_address(0));
+    RC_HOOK(access, rc_getg(), &c->closed, 1, true, RC_CALLER_PC());
     rc_spin_lock(&c->lock);
     if (c->closed) {
         rc_spin_unlock(&c->lock);

@@ -249,10 +249,10 @@ static int select_hooked(rc_case *cases, int n, bool block, uintptr_t pc)
 
 int rc_select(rc_case *cases, int n)
 {
-    return select_hooked(cases, n, true, (uintptr_t)__builtin_return_address(0));
+    return select_hooked(cases, n, true, RC_CALLER_PC());
 }
 
 int rc_select_try(rc_case *cases, int n)
 {
-    return select_hooked(cases, n, false, (uintptr_t)__builtin_return_address(0));
+    return select_hooked(cases, n, false, RC_CALLER_PC());
 }

@@ -15,13 +15,6 @@
 
 static _Atomic uint32_t dying;
 
-static int64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 /* Only the first fatal report runs; any later one parks its thread for good. */
 static void enter_dying(void)
 {
@@ -39,7 +32,7 @@ static void print_current_goroutine(void)
     uintptr_t pcs[RC_TB_MAX_DEPTH];
     int n = rc_unwind_current(pcs, RC_TB_MAX_DEPTH);
     rc_out("\n");
-    rc_print_goroutine(m->curg, "running", pcs, n, 0, now_ns());
+    rc_print_goroutine(m->curg, "running", pcs, n, 0, rc_nanotime_coarse());
 }
 
 void rc_panic_msg(const char *msg)
@@ -136,7 +129,7 @@ void rc_dump_all_goroutines(void)
     struct gvec gv = { 0 };
     rc_for_each_g(collect, &gv);
     qsort(gv.v, gv.n, sizeof *gv.v, by_id); /* creation order, as Go lists them */
-    int64_t now = now_ns();
+    int64_t now = rc_nanotime_coarse();
     for (size_t i = 0; i < gv.n; i++)
         dump_one(gv.v[i], &now);
     free(gv.v);

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PC() ((uintptr_t)__builtin_return_address(0))
 #define RC_PREEMPT_EVENTS (1u << 16)
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
@@ -99,8 +98,8 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
 /* ---- plain accesses ------------------------------------------------------------- */
 
 #define RC_ACCESS_FNS(N)                                                               \
-    void __rc_read##N(void *a) { access_range((uintptr_t)a, N, 0, PC()); }             \
-    void __rc_write##N(void *a) { access_range((uintptr_t)a, N, RC_CELL_WRITE, PC()); }
+    void __rc_read##N(void *a) { access_range((uintptr_t)a, N, 0, RC_CALLER_PC()); }             \
+    void __rc_write##N(void *a) { access_range((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC()); }
 RC_ACCESS_FNS(1)
 RC_ACCESS_FNS(2)
 RC_ACCESS_FNS(4)
@@ -108,38 +107,38 @@ RC_ACCESS_FNS(8)
 RC_ACCESS_FNS(16)
 
 #define RC_UNALIGNED_FNS(N)                                                            \
-    void __rc_unaligned_read##N(void *a) { access_range((uintptr_t)a, N, 0, PC()); }   \
+    void __rc_unaligned_read##N(void *a) { access_range((uintptr_t)a, N, 0, RC_CALLER_PC()); }   \
     void __rc_unaligned_write##N(void *a)                                              \
     {                                                                                  \
-        access_range((uintptr_t)a, N, RC_CELL_WRITE, PC());                            \
+        access_range((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC());                            \
     }
 RC_UNALIGNED_FNS(2)
 RC_UNALIGNED_FNS(4)
 RC_UNALIGNED_FNS(8)
 RC_UNALIGNED_FNS(16)
 
-void __rc_read_range(void *a, size_t n) { access_range((uintptr_t)a, n, 0, PC()); }
-void __rc_write_range(void *a, size_t n) { access_range((uintptr_t)a, n, RC_CELL_WRITE, PC()); }
+void __rc_read_range(void *a, size_t n) { access_range((uintptr_t)a, n, 0, RC_CALLER_PC()); }
+void __rc_write_range(void *a, size_t n) { access_range((uintptr_t)a, n, RC_CELL_WRITE, RC_CALLER_PC()); }
 
 /* ---- memory intrinsics ---------------------------------------------------------- */
 
 void *__rc_memcpy(void *d, const void *s, size_t n)
 {
-    access_range((uintptr_t)s, n, 0, PC());
-    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    access_range((uintptr_t)s, n, 0, RC_CALLER_PC());
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, RC_CALLER_PC());
     return memcpy(d, s, n);
 }
 
 void *__rc_memmove(void *d, const void *s, size_t n)
 {
-    access_range((uintptr_t)s, n, 0, PC());
-    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    access_range((uintptr_t)s, n, 0, RC_CALLER_PC());
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, RC_CALLER_PC());
     return memmove(d, s, n);
 }
 
 void *__rc_memset(void *d, int c, size_t n)
 {
-    access_range((uintptr_t)d, n, RC_CELL_WRITE, PC());
+    access_range((uintptr_t)d, n, RC_CELL_WRITE, RC_CALLER_PC());
     return memset(d, c, n);
 }
 
@@ -167,7 +166,7 @@ static inline void atomic_after(void *a, int mo)
 #define RC_ATOMIC_RMW(N, T, name, builtin)                                             \
     T __rc_atomic##N##_##name(volatile T *a, T v, int mo)                              \
     {                                                                                  \
-        atomic_before((void *)a, sizeof(T), true, mo, true, PC());                     \
+        atomic_before((void *)a, sizeof(T), true, mo, true, RC_CALLER_PC());                     \
         T r = builtin(a, v, __ATOMIC_SEQ_CST);                                         \
         atomic_after((void *)a, mo);                                                   \
         return r;                                                                      \
@@ -176,14 +175,14 @@ static inline void atomic_after(void *a, int mo)
 #define RC_ATOMIC_FNS(N, T)                                                            \
     T __rc_atomic##N##_load(const volatile T *a, int mo)                               \
     {                                                                                  \
-        atomic_before((void *)a, sizeof(T), false, mo, false, PC());                   \
+        atomic_before((void *)a, sizeof(T), false, mo, false, RC_CALLER_PC());                   \
         T r = __atomic_load_n(a, __ATOMIC_SEQ_CST);                                    \
         atomic_after((void *)a, mo);                                                   \
         return r;                                                                      \
     }                                                                                  \
     void __rc_atomic##N##_store(volatile T *a, T v, int mo)                            \
     {                                                                                  \
-        atomic_before((void *)a, sizeof(T), true, mo, false, PC());                    \
+        atomic_before((void *)a, sizeof(T), true, mo, false, RC_CALLER_PC());                    \
         __atomic_store_n(a, v, __ATOMIC_SEQ_CST);                                      \
     }                                                                                  \
     RC_ATOMIC_RMW(N, T, exchange, __atomic_exchange_n)                                 \
@@ -195,7 +194,7 @@ static inline void atomic_after(void *a, int mo)
     RC_ATOMIC_RMW(N, T, fetch_nand, __atomic_fetch_nand)                               \
     T __rc_atomic##N##_compare_exchange_val(volatile T *a, T cmp, T val, int mo, int fmo) \
     {                                                                                  \
-        atomic_before((void *)a, sizeof(T), true, mo, true, PC());                     \
+        atomic_before((void *)a, sizeof(T), true, mo, true, RC_CALLER_PC());                     \
         T expected = cmp;                                                              \
         bool ok = __atomic_compare_exchange_n(a, &expected, val, false,                \
                                               __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);     \
@@ -215,7 +214,7 @@ static _Atomic uint32_t lock128;
 #define RC_ATOMIC128(name, expr)                                                       \
     u128 __rc_atomic128_##name(volatile u128 *a, u128 v, int mo)                       \
     {                                                                                  \
-        atomic_before((void *)a, 16, true, mo, true, PC());                            \
+        atomic_before((void *)a, 16, true, mo, true, RC_CALLER_PC());                            \
         rc_spin_lock(&lock128);                                                        \
         u128 r = *a;                                                                   \
         *a = (expr);                                                                   \
@@ -233,7 +232,7 @@ RC_ATOMIC128(fetch_nand, ~(r & v))
 
 u128 __rc_atomic128_load(const volatile u128 *a, int mo)
 {
-    atomic_before((void *)a, 16, false, mo, false, PC());
+    atomic_before((void *)a, 16, false, mo, false, RC_CALLER_PC());
     rc_spin_lock(&lock128);
     u128 r = *a;
     rc_spin_unlock(&lock128);
@@ -243,7 +242,7 @@ u128 __rc_atomic128_load(const volatile u128 *a, int mo)
 
 void __rc_atomic128_store(volatile u128 *a, u128 v, int mo)
 {
-    atomic_before((void *)a, 16, true, mo, false, PC());
+    atomic_before((void *)a, 16, true, mo, false, RC_CALLER_PC());
     rc_spin_lock(&lock128);
     *a = v;
     rc_spin_unlock(&lock128);
@@ -251,7 +250,7 @@ void __rc_atomic128_store(volatile u128 *a, u128 v, int mo)
 
 u128 __rc_atomic128_compare_exchange_val(volatile u128 *a, u128 cmp, u128 val, int mo, int fmo)
 {
-    atomic_before((void *)a, 16, true, mo, true, PC());
+    atomic_before((void *)a, 16, true, mo, true, RC_CALLER_PC());
     rc_spin_lock(&lock128);
     u128 r = *a;
     if (r == cmp)

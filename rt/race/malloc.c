@@ -121,19 +121,17 @@ bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t 
     return found;
 }
 
-#define CALLER() ((uintptr_t)__builtin_return_address(0))
-
 void *malloc(size_t n)
 {
     void *p = __libc_malloc(n);
-    remember(p, n, CALLER());
+    remember(p, n, RC_CALLER_PC());
     return p;
 }
 
 void *calloc(size_t a, size_t b)
 {
     void *p = __libc_calloc(a, b);
-    remember(p, a * b, CALLER());
+    remember(p, a * b, RC_CALLER_PC());
     return p;
 }
 
@@ -147,20 +145,20 @@ void *realloc(void *p, size_t n)
 {
     if (!p) {
         void *q = __libc_malloc(n);
-        remember(q, n, CALLER());
+        remember(q, n, RC_CALLER_PC());
         return q;
     }
     /* the old block is gone either way: if it moves, its old place may be reused */
     forget(p);
     void *q = __libc_realloc(p, n);
-    remember(q ? q : p, q ? n : malloc_usable_size(p), CALLER());
+    remember(q ? q : p, q ? n : malloc_usable_size(p), RC_CALLER_PC());
     return q;
 }
 
 void *memalign(size_t al, size_t n)
 {
     void *p = __libc_memalign(al, n);
-    remember(p, n, CALLER());
+    remember(p, n, RC_CALLER_PC());
     return p;
 }
 
@@ -171,7 +169,7 @@ int posix_memalign(void **out, size_t al, size_t n)
     void *p = __libc_memalign(al, n);
     if (!p)
         return 12; /* ENOMEM */
-    remember(p, n, CALLER());
+    remember(p, n, RC_CALLER_PC());
     *out = p;
     return 0;
 }

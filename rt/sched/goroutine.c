@@ -198,12 +198,12 @@ void rc_goroutines_init(rc_m *m0)
 
 int64_t rc_go(rc_func fn, void *arg)
 {
-    return rc_spawn(fn, arg, NULL, 0, (uintptr_t)__builtin_return_address(0))->id;
+    return rc_spawn(fn, arg, NULL, 0, RC_CALLER_PC())->id;
 }
 
 int64_t rc_go_copy(rc_func fn, const void *arg, size_t size)
 {
-    return rc_spawn(fn, NULL, arg, size, (uintptr_t)__builtin_return_address(0))->id;
+    return rc_spawn(fn, NULL, arg, size, RC_CALLER_PC())->id;
 }
 
 int64_t rc_goid(void)

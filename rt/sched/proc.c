@@ -21,6 +21,7 @@
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
+#include "racecheck.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,16 +262,9 @@ static rc_g *steal_work(rc_p *p)
 
 #define SPIN_NS 50000
 
-static int64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static rc_g *spin_for_work(rc_p *p)
 {
-    int64_t until = mono_ns() + SPIN_NS;
+    int64_t until = rc_now() + SPIN_NS;
     int n = rc_sched_nprocs();
     do {
         for (int i = 0; i < 32; i++)
@@ -285,7 +279,7 @@ static rc_g *spin_for_work(rc_p *p)
         }
         if (g)
             return g;
-    } while (mono_ns() < until && p->id < rc_sched_nprocs());
+    } while (rc_now() < until && p->id < rc_sched_nprocs());
     return NULL;
 }
 
@@ -441,19 +435,12 @@ void rc_sched_switch(rc_switch_action a)
     switch_to_g0(rc_getm(), a);
 }
 
-static int64_t coarse_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 void rc_park(void (*unlockf)(void *), void *lock, rc_wait_reason reason)
 {
     rc_m *m = rc_getm();
     rc_g *g = m->curg;
     g->wait_reason = (uint8_t)reason;
-    g->wait_since = coarse_now();
+    g->wait_since = rc_nanotime_coarse();
     atomic_store_explicit(&g->status, RC_G_WAITING, memory_order_relaxed);
     m->unlockf = unlockf;
     m->lockarg = lock;

@@ -158,6 +158,14 @@ void rc_sched_switch(rc_switch_action a);
 /* Convenience: park releasing a spinlock. */
 void rc_park_spin(_Atomic uint32_t *lock, rc_wait_reason reason);
 
+/* The return address of the current function: the user's call site in public API
+ * functions (for detector hooks and creation sites). */
+#define RC_CALLER_PC() ((uintptr_t)__builtin_return_address(0))
+
+/* A cheap monotonic clock (CLOCK_MONOTONIC_COARSE, ~ms resolution), for wait
+ * durations in dumps; rc_now() (racecheck.h) is the precise one. time/timer.c. */
+int64_t rc_nanotime_coarse(void);
+
 /* rand: the current P's stream (see core/rand.h). Callable from goroutines. */
 uint32_t rc_fastrandn(uint32_t n);
 

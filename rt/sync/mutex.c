@@ -151,13 +151,11 @@ void rc_mutex_unlock_nohook(rc_mutex *m)
         unlock_slow(m, new);
 }
 
-#define CALLER() ((uintptr_t)__builtin_return_address(0))
-
 void rc_mutex_lock(rc_mutex *m)
 {
     rc_mutex_lock_nohook(m);
     RC_HOOK(acquire, rc_getg(), m);
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, CALLER());
+    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
     RC_HOOK(mutex_locked, rc_getg(), m, true, false);
 }
 
@@ -166,14 +164,14 @@ bool rc_mutex_trylock(rc_mutex *m)
     if (!rc_mutex_trylock_nohook(m))
         return false;
     RC_HOOK(acquire, rc_getg(), m);
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, CALLER());
+    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
     RC_HOOK(mutex_locked, rc_getg(), m, true, true);
     return true;
 }
 
 void rc_mutex_unlock(rc_mutex *m)
 {
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, CALLER());
+    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
     RC_HOOK(mutex_unlocked, rc_getg(), m, true);
     RC_HOOK(release, rc_getg(), m);
     rc_mutex_unlock_nohook(m);

@@ -24,7 +24,7 @@ void rc_waitgroup_add(rc_waitgroup *wg, int delta)
     int32_t v = (int32_t)(state >> 32);
     uint32_t w = (uint32_t)state;
     if (delta > 0 && v == delta)
-        RC_HOOK(access, rc_getg(), &wg->sema, 1, false, (uintptr_t)__builtin_return_address(0));
+        RC_HOOK(access, rc_getg(), &wg->sema, 1, false, RC_CALLER_PC());
     if (v < 0)
         rc_panic_msg("sync: negative WaitGroup counter");
     if (w != 0 && delta > 0 && v == delta)
@@ -53,7 +53,7 @@ void rc_waitgroup_wait(rc_waitgroup *wg)
         if (atomic_compare_exchange_weak(&wg->state, &state, state + 1)) {
             if ((uint32_t)state == 0)
                 RC_HOOK(access, rc_getg(), &wg->sema, 1, true,
-                        (uintptr_t)__builtin_return_address(0));
+                        RC_CALLER_PC());
             rc_sema_acquire(&wg->sema, false, RC_WAIT_WAITGROUP_WAIT);
             if (atomic_load_explicit(&wg->state, memory_order_relaxed) != 0)
                 rc_panic_msg("sync: WaitGroup is reused before previous Wait has returned");
@@ -82,5 +82,5 @@ void rc_waitgroup_go(rc_waitgroup *wg, rc_func fn, void *arg)
 {
     rc_waitgroup_add(wg, 1);
     go_args a = { wg, fn, arg };
-    rc_spawn(go_body, NULL, &a, sizeof a, (uintptr_t)__builtin_return_address(0));
+    rc_spawn(go_body, NULL, &a, sizeof a, RC_CALLER_PC());
 }

@@ -28,6 +28,13 @@ int64_t rc_now(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int64_t rc_nanotime_coarse(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 /* ---- heap (T.lock held) --------------------------------------------------------- */
 
 static void heap_set(int i, rc_tnode *t) { T.heap[i] = t; t->idx = i; }

@@ -112,7 +112,7 @@ rc_timer *rc_timer_after_func(rc_duration d, rc_func fn, void *arg)
         rc_panic_msg("AfterFunc: out of memory");
     t->fn = fn;
     t->arg = arg;
-    t->pc = (uintptr_t)__builtin_return_address(0);
+    t->pc = RC_CALLER_PC();
     rc_tnode_init(&t->node, spawn_func, t);
     arm(&t->node, t, d);
     return t;
