@@ -13,7 +13,9 @@
  *   go_create   rc_spawn, in the parent, before the child can run (go statement edge);
  *               parent is NULL when the timer thread starts it (AfterFunc)
  *   go_start    first thing in the child; go_exit when it ends (no edge)
- *   block / unblock   around every park, with the wait reason and the object
+ *   block / unblock   by the goroutine itself when it stops running (every park, with
+ *               the wait reason and the lock passed to rc_park; rc_yield, with
+ *               RC_WAIT_NONE) and when it runs again
  *   access      memory the runtime reads or writes for the user: a send reads the
  *               value sent, a receive writes the destination (pc: the user's call)
  *   chan:  a send reads the channel, close writes it (as Go's c.raceaddr()), so an

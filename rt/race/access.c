@@ -30,7 +30,7 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
                        uint64_t epoch, uintptr_t pc)
 {
     _Atomic rc_cell *cells = rc_shadow_cells(addr);
-    const rc_cell cur = rc_cell_make(rg->tid, epoch, mask, flags);
+    const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
     const bool write = flags & RC_CELL_WRITE, atomic = flags & RC_CELL_ATOMIC;
     int store_at = -1;
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
@@ -40,16 +40,16 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
                 store_at = i;
             continue;
         }
-        unsigned otid = rc_cell_tid(old);
-        if (otid == rg->tid) {
+        unsigned osid = rc_cell_sid(old);
+        uint64_t oepoch = rc_cell_epoch(old);
+        if (osid == rg->sid && oepoch >= rg->attach_epoch) { /* our own access */
             if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags)
                 store_at = i; /* our own older record of the same access: refresh it */
             continue;
         }
         if (!(rc_cell_mask(old) & mask))
             continue;
-        bool ordered = rc_cell_epoch(old) <= rc_vc_get(&rg->vc, otid);
-        if (ordered) {
+        if (oepoch <= rc_vc_get(&rg->vc, osid)) { /* ordered before us */
             if (store_at < 0)
                 store_at = i;
             continue;

@@ -1,19 +1,13 @@
 /*
- * race.c: the detector's happens-before engine: goroutine ids and clocks, sync
- * objects, and the rc_hooks the runtime calls (see hooks.h for where, and for which
- * Go memory model edge each one is).
- *
- * Goroutine ids (tids) are small integers indexing clocks. A finished goroutine's tid
- * waits in a FIFO quarantine of RC_TID_QUARANTINE before reuse, so reports can still
- * name it ("finished") and replay its trace; a reused tid continues the old epoch
- * count, so cells left by the old owner look ordered before the new one (a race
- * between the two would be missed; the quarantine makes that rare).
+ * race.c: the detector's happens-before engine: per-goroutine state, sync objects,
+ * and the rc_hooks the runtime calls (see hooks.h for where, and for which Go memory
+ * model edge each one is). Slots and the registry of goroutines are in slot.c.
  *
  * Sync objects (any address: a mutex, a channel slot, an atomic variable) map to a
  * vector clock in a hash table split into RC_SYNC_STRIPES stripes, each with its
  * own lock, so unrelated objects do not contend.
  *
- * Lock order: a sync stripe lock -> nothing. tid_lock -> nothing.
+ * Lock order: rg->lock -> a sync stripe lock -> rg->trace_lock.
  */
 #include "alloc.h"
 #include "race.h"
@@ -26,28 +20,13 @@
 #include <string.h>
 #include <uthash.h>
 
-#define RC_TID_QUARANTINE 1024
 #define RC_SYNC_STRIPES   256
 
 int rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << 1; /* history_size=1 */
 
-/* ---- tids ----------------------------------------------------------------------- */
+/* ---- goroutines ----------------------------------------------------------------- */
 
-static struct {
-    _Atomic uint32_t lock;
-    rc_rg   *owner[RC_MAX_TIDS];   /* live or finished goroutine holding each tid */
-    uint64_t last_epoch[RC_MAX_TIDS];
-    unsigned next;                 /* never used yet: next, next+1, ... */
-    unsigned freeq[RC_MAX_TIDS];   /* quarantine FIFO of finished tids */
-    unsigned qhead, qlen;
-} tids;
-
-rc_rg *rc_race_tid(unsigned tid)
-{
-    return tid < RC_MAX_TIDS ? tids.owner[tid] : NULL;
-}
-
-static void rg_free(rc_rg *rg)
+void rc_rg_free(rc_rg *rg)
 {
     rc_trace_free(rg);
     rc_vc_free(&rg->vc);
@@ -56,35 +35,32 @@ static void rg_free(rc_rg *rg)
     rc_race_free(rg);
 }
 
-static rc_rg *rg_new(void)
+static rc_rg *rg_new(int64_t goid)
 {
     rc_rg *rg = rc_race_calloc(1, sizeof *rg);
     if (!rg)
         rc_fatal("race: out of memory");
-    rc_spin_lock(&tids.lock);
-    unsigned tid;
-    rc_rg *old = NULL;
-    if (tids.qlen > RC_TID_QUARANTINE || (tids.next == RC_MAX_TIDS && tids.qlen > 0)) {
-        tid = tids.freeq[tids.qhead];
-        tids.qhead = (tids.qhead + 1) % RC_MAX_TIDS;
-        tids.qlen--;
-        old = tids.owner[tid];
-    } else if (tids.next < RC_MAX_TIDS) {
-        tid = tids.next++;
-    } else {
-        rc_spin_unlock(&tids.lock);
-        rc_fatal("race: limit on %u simultaneously alive goroutines is exceeded, dying",
-                 RC_MAX_TIDS);
-    }
-    rg->tid = tid;
-    rg->epoch = tids.last_epoch[tid];
-    tids.owner[tid] = rg;
-    rc_spin_unlock(&tids.lock);
-    if (old)
-        rg_free(old);
-    rc_vc_set(&rg->vc, tid, rg->epoch);
+    rg->sid = RC_NO_SLOT;
+    rg->goid = goid;
     rc_trace_init(rg);
+    rc_race_register(rg);
     return rg;
+}
+
+/* Runs hooks on behalf of g: the running goroutine's own state needs no lock (its
+ * slot cannot be taken while it runs); a parked goroutine's does. */
+static rc_rg *rg_lock(rc_g *g)
+{
+    rc_rg *rg = g->race;
+    if (rg && rg != rc_race_cur())
+        rc_spin_lock(&rg->lock);
+    return rg;
+}
+
+static void rg_unlock(rc_rg *rg)
+{
+    if (rg && rg != rc_race_cur())
+        rc_spin_unlock(&rg->lock);
 }
 
 /* ---- sync objects --------------------------------------------------------------- */
@@ -155,12 +131,21 @@ void rc_race_sync_forget(uintptr_t a, size_t n)
         }
 }
 
+/* Adds our own events so far to a clock we publish (race.h: while we hold a slot,
+ * our clock's entry for it covers only our predecessors there). */
+static void publish_own(const rc_rg *rg, rc_vc *dst)
+{
+    if (rg->sid != RC_NO_SLOT && rc_vc_get(dst, rg->sid) < rg->epoch)
+        rc_vc_set(dst, rg->sid, rg->epoch);
+}
+
 /* A release ends an epoch: the next event is after everything the release
- * published (one trace event per epoch keeps replay aligned). */
+ * published (one trace event per epoch keeps replay aligned). A goroutine without a
+ * slot (parked, slot taken) has no events to separate. */
 static void tick(rc_rg *rg)
 {
-    rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
-    rg->vc.e[rg->tid] = rg->epoch;
+    if (rg->sid != RC_NO_SLOT)
+        rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
 }
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a)
@@ -170,6 +155,10 @@ void rc_race_acquire(rc_rg *rg, uintptr_t a)
     if (!o)
         return;
     rc_vc_join(&rg->vc, &o->vc);
+    /* An entry for our own slot at or past our attach epoch includes our own
+     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
+    if (rg->sid != RC_NO_SLOT && rg->vc.e[rg->sid] >= rg->attach_epoch)
+        rg->vc.e[rg->sid] = rg->attach_epoch - 1;
     rc_spin_unlock(&s->lock);
 }
 
@@ -177,11 +166,11 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
 {
     struct stripe *s = stripe_of(a);
     syncobj *o = sync_get(s, a, true);
-    rg->vc.e[rg->tid] = rg->epoch;
     if (merge)
         rc_vc_join(&o->vc, &rg->vc);
     else
         rc_vc_copy(&o->vc, &rg->vc);
+    publish_own(rg, &o->vc);
     rc_spin_unlock(&s->lock);
     tick(rg);
 }
@@ -190,13 +179,10 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
 
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
-    rc_rg *prg = parent ? parent->race : NULL, *rg = rg_new();
-    rg->goid = child->id;
+    rc_rg *prg = parent ? rg_lock(parent) : NULL, *rg = rg_new(child->id);
     if (prg) {
-        prg->vc.e[prg->tid] = prg->epoch;
-        uint64_t own = rg->epoch;
-        rc_vc_join(&rg->vc, &prg->vc); /* the go statement happens before the start */
-        rc_vc_set(&rg->vc, rg->tid, own);
+        rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
+        publish_own(prg, &rg->vc);
         /* creation stack: the rc_go call site, then the parent's shadow stack */
         rg->create_depth = prg->depth + 1;
         rg->create_stk = rc_race_malloc(rg->create_depth * sizeof(uintptr_t));
@@ -208,6 +194,7 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
             rg->create_depth = 0;
         }
         tick(prg);
+        rg_unlock(prg);
     }
     if (!prg && pc) { /* created off-goroutine (timer thread): just the site */
         rg->create_stk = rc_race_malloc(sizeof(uintptr_t));
@@ -219,6 +206,17 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
     child->race = rg;
 }
 
+static void h_go_start(rc_g *g)
+{
+    rc_rg *rg = g->race;
+    if (!rg)
+        return;
+    rc_spin_lock(&rg->lock);
+    rg->running = true;
+    rc_spin_unlock(&rg->lock);
+    rc_slot_attach(rg);
+}
+
 static void h_go_exit(rc_g *g)
 {
     rc_rg *rg = g->race;
@@ -227,39 +225,67 @@ static void h_go_exit(rc_g *g)
     atomic_store(&rg->finished, true);
     /* The stack will be reused by another goroutine: forget accesses to the part
      * this one used, i.e. down to the deepest instrumented frame, less a margin for
-     * the uninstrumented leaf frames below it (a full 256 KiB clear is a 1 MiB madvise
-     * and a TLB shootdown per goroutine). */
+     * that frame's dynamic allocas (uninstrumented frames below it leave no shadow).
+     * Clearing all 256 KiB would be a 1 MiB madvise and a TLB shootdown per exit. */
     if (g->stack.lo && !g->is_main) {
-        enum { LEAF_MARGIN = 16 * 1024 };
+        enum { LEAF_MARGIN = 1024 };
         uintptr_t lo = (uintptr_t)g->stack.lo, hi = (uintptr_t)g->stack.hi;
         if (rg->min_frame > lo + LEAF_MARGIN && rg->min_frame < hi)
             lo = rg->min_frame - LEAF_MARGIN;
         rc_shadow_clear(lo, hi - lo);
     }
-    rc_spin_lock(&tids.lock);
-    tids.last_epoch[rg->tid] = rg->epoch + 1;
-    tids.freeq[(tids.qhead + tids.qlen) % RC_MAX_TIDS] = rg->tid;
-    tids.qlen++;
-    rc_spin_unlock(&tids.lock);
+    rc_slot_detach(rg);
     g->race = NULL;
+    rc_race_retire(rg);
+}
+
+/* The goroutine stops running (parks or yields): its slot may be taken meanwhile. */
+static void h_block(rc_g *g, rc_wait_reason r, const void *obj)
+{
+    (void)r, (void)obj;
+    rc_rg *rg = g->race;
+    if (!rg)
+        return;
+    rc_spin_lock(&rg->lock);
+    rg->running = false;
+    rc_spin_unlock(&rg->lock);
+}
+
+static void h_unblock(rc_g *g)
+{
+    rc_rg *rg = g->race;
+    if (!rg)
+        return;
+    rc_spin_lock(&rg->lock);
+    rg->running = true;
+    bool has_slot = rg->sid != RC_NO_SLOT;
+    rc_spin_unlock(&rg->lock);
+    if (!has_slot)
+        rc_slot_attach(rg);
 }
 
 static void h_acquire(rc_g *g, const void *obj)
 {
-    if (g->race)
-        rc_race_acquire(g->race, (uintptr_t)obj);
+    rc_rg *rg = rg_lock(g);
+    if (rg)
+        rc_race_acquire(rg, (uintptr_t)obj);
+    rg_unlock(rg);
 }
 
 static void h_release(rc_g *g, const void *obj)
 {
-    if (g->race)
-        rc_race_release(g->race, (uintptr_t)obj, false);
+    rc_rg *rg = rg_lock(g);
+    if (rg)
+        rc_race_release(rg, (uintptr_t)obj, false);
+    rg_unlock(rg);
 }
 
 static void h_release_merge(rc_g *g, const void *obj)
 {
-    if (g->race)
-        rc_race_release(g->race, (uintptr_t)obj, true);
+    rc_rg *rg = rg_lock(g);
+    if (rg)
+        rc_race_release(rg, (uintptr_t)obj, true);
+    rg_unlock(rg);
 }
 
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
@@ -267,7 +293,10 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
 static const rc_hooks race_hooks = {
     .access = rc_race_access_hook,
     .go_create = h_go_create,
+    .go_start = h_go_start,
     .go_exit = h_go_exit,
+    .block = h_block,
+    .unblock = h_unblock,
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,
@@ -287,10 +316,11 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rc_race_options_init();
     rc_shadow_init();
     rc_g *g = rc_getg(); /* main */
-    rc_rg *rg = rg_new();
-    rg->goid = g->id;
+    rc_rg *rg = rg_new(g->id);
     rg->is_main = true;
+    rg->running = true;
     g->race = rg;
+    rc_slot_attach(rg);
     rc_hooks_active = &race_hooks;
     on_exit(on_exit_cb, NULL);
 }

@@ -1,27 +1,50 @@
 /*
  * race.h: the detector's per-goroutine state and its internal interface.
  *
- * Each goroutine under detection has an rc_rg: a detector id (tid, a small integer
- * reused after a quarantine), its vector clock, its shadow stack (the call sites
- * pushed by __rc_func_entry), and its trace: the recent events (accesses, function
- * entries and exits), one per epoch. A shadow cell names an access by (tid, epoch);
- * replaying the trace up to that epoch restores the access's exact stack, so a race
- * report shows both stacks in full without storing a stack per access.
+ * Slots. A shadow cell names an access by (slot id, epoch), not by goroutine: there
+ * are RC_NSLOTS slots (slot.c), each with its own epoch counter, and vector clocks
+ * have one entry per slot, so clocks stay small however many goroutines exist (1M
+ * parked goroutines cost no more clock than 256). A goroutine holds a slot while it
+ * runs; its events take the slot's next epochs. When every slot is held, a slot is
+ * taken from a goroutine that is not running (parked or runnable, least recently
+ * attached first); it attaches a slot again when it next runs. A slot therefore
+ * carries the events of several goroutines over time, in epoch ranges recorded in
+ * the slot's journal, which is how a report finds the goroutine behind a cell.
  *
- * Threading: an rc_rg is written only by its own goroutine, except that hooks called
- * on a parked goroutine's behalf (a channel hand-off) touch its clock while it cannot
- * run. The trace lock serialises part recycling with replay by a reporter.
+ * Clock entry for the slot a goroutine holds: it covers only the slot's previous
+ * holders (what we learned of them by synchronising), below attach_epoch, never our
+ * own events, which are told apart by epoch >= attach_epoch; releases publish our
+ * epoch into the clocks they write.
+ * Precision: one number per slot treats the slot's epochs as one timeline, which is
+ * exact while a slot has one holder. Once it changes hands, a goroutine that learns
+ * a later epoch of the slot (from the new holder, or its own epoch back through a
+ * round trip) also orders the earlier holders' accesses before it: races with those
+ * are missed. Slots change hands only beyond RC_NSLOTS goroutines, free slots are
+ * reused oldest-freed first, and TSan v3 and go -race (Go >= 1.20) share this; never
+ * a false report.
+ *
+ * Each goroutine also has a shadow stack (the call sites pushed by __rc_func_entry)
+ * and a trace: its recent events (accesses, function entries and exits), one per
+ * epoch, in parts that each start with a copy of the shadow stack. Replaying a part
+ * up to an epoch restores that access's exact stack.
+ *
+ * Threading: an rc_rg is written by its own goroutine while it runs. Hooks called on
+ * a parked goroutine's behalf (a channel hand-off) and slot stealing take rg->lock;
+ * the goroutine itself takes it when it stops and starts running (block/unblock).
+ * Lock order: slots lock -> rg->lock -> rg->trace_lock; registry lock -> trace_lock.
  */
 #ifndef RC_RACE_H
 #define RC_RACE_H
 
 #include "clock.h"
+#include "shadow.h"
 #include "../sched/sched.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#define RC_TRACE_PART_EVENTS 2048u
+#define RC_TRACE_PART_EVENTS 2048u  /* largest part; the first ones are smaller */
+#define RC_NO_SLOT           0xffffu
 
 /* Trace events: 2 type bits over a 62-bit pc. */
 enum { RC_EV_ACCESS = 0, RC_EV_ENTRY = 1, RC_EV_EXIT = 2, RC_EV_SYNC = 3 };
@@ -29,18 +52,24 @@ enum { RC_EV_ACCESS = 0, RC_EV_ENTRY = 1, RC_EV_EXIT = 2, RC_EV_SYNC = 3 };
 
 typedef struct rc_trace_part {
     uint64_t   epoch0;          /* epoch of the first event */
+    unsigned   sid;             /* the slot those epochs belong to */
+    uint32_t   cap;             /* events this part can hold */
+    uint32_t   n;               /* events it holds, once it is no longer current */
     uint32_t   depth;           /* shadow stack at the part's start */
     uintptr_t *stack;
-    uint64_t   ev[RC_TRACE_PART_EVENTS];
+    uint64_t   ev[];
 } rc_trace_part;
 
 typedef struct rc_rg {
-    unsigned   tid;
-    uint64_t   epoch;           /* == vc[tid]: our clock, one tick per event */
-    rc_vc      vc;
+    unsigned   sid;             /* slot held, RC_NO_SLOT if none */
+    uint64_t   epoch;           /* last epoch used in sid (our clock for it) */
+    uint64_t   attach_epoch;    /* first epoch of our tenure of sid */
+    rc_vc      vc;              /* vc[sid]: see "Clock entry" above */
     int64_t    goid;
     bool       is_main;
     _Atomic bool finished;
+    bool       running;         /* guarded by lock: a slot is stolen only if false */
+    _Atomic uint32_t lock;
     int        ignore;          /* > 0: accesses not checked (runtime internals) */
 
     uintptr_t  min_frame;       /* deepest frame address seen at function entry */
@@ -48,12 +77,14 @@ typedef struct rc_rg {
     uint32_t   depth, cap;
 
     _Atomic uint32_t trace_lock;
-    rc_trace_part **parts;      /* ring of nparts parts */
+    rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
     uint32_t   nparts, cur;     /* cur: the part being filled */
-    uint32_t   pos;             /* next event index in parts[cur] */
+    uint32_t   pos, pcap;       /* next event index in parts[cur], its capacity */
 
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_depth;
+    struct rc_rg *qnext;        /* registry: quarantine of finished goroutines */
+    struct rc_rg *hnext;        /* registry: goid hash chain */
 } rc_rg;
 
 extern __thread rc_m *rc_tls_m;
@@ -71,17 +102,28 @@ void rc_trace_new_part(rc_rg *rg);
 /* Appends an event and returns its epoch. */
 static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 {
-    if (__builtin_expect(rg->pos == RC_TRACE_PART_EVENTS, 0))
+    if (__builtin_expect(rg->pos == rg->pcap, 0))
         rc_trace_new_part(rg);
     rg->parts[rg->cur]->ev[rg->pos++] = ev;
     return ++rg->epoch;
 }
-/* Restores the stack of the access at epoch into out (innermost first); returns the
- * depth, or 0 if the trace no longer holds it. */
-int rc_trace_restore(rc_rg *rg, uint64_t epoch, uintptr_t *out, int max);
+/* Restores the stack of the access cell c records into out (innermost first);
+ * returns the depth, or 0 if the trace no longer holds it. */
+int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max);
+
+/* slot.c */
+void   rc_slot_attach(rc_rg *rg);       /* rg has no slot; takes one */
+void   rc_slot_detach(rc_rg *rg);       /* rg (finished) gives its slot back */
+void   rc_race_register(rc_rg *rg);     /* makes rg findable by its goid */
+void   rc_race_retire(rc_rg *rg);       /* finished: quarantined, freed later */
+/* Who made the access cell c records: the goroutine, or NULL when its history is
+ * gone. The result stays valid while the registry lock is held. */
+void   rc_race_who_lock(void);
+void   rc_race_who_unlock(void);
+rc_rg *rc_race_cell_owner(rc_cell c);
 
 /* race.c */
-rc_rg *rc_race_tid(unsigned tid);       /* the goroutine (maybe finished) with tid */
+void rc_rg_free(rc_rg *rg);
 extern int rc_race_history_parts;
 
 /* report.c */

@@ -182,13 +182,15 @@ static int current_stack(const rc_rg *rg, uintptr_t pc, uintptr_t *out)
 void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cell oc)
 {
     static uintptr_t cstk[MAX_STACK], ostk[MAX_STACK]; /* guarded by rc_out_lock */
-    rc_rg *old = rc_race_tid(rc_cell_tid(oc));
     atomic_fetch_add(&in_progress, 1);
     cur->ignore++;
     rc_out_lock();
+    rc_race_who_lock(); /* keeps old alive until the report is written */
+    rc_rg *old = rc_race_cell_owner(oc);
     int cn = current_stack(cur, pc, cstk);
-    int on = old ? rc_trace_restore(old, rc_cell_epoch(oc), ostk, MAX_STACK) : 0;
+    int on = old ? rc_trace_restore(old, oc, ostk, MAX_STACK) : 0;
     if (already_reported(cstk[0], on ? ostk[0] : 0)) {
+        rc_race_who_unlock();
         rc_out_unlock();
         cur->ignore--;
         atomic_fetch_sub(&in_progress, 1);
@@ -211,6 +213,7 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cel
         print_created(old);
     rc_out("==================\n");
     atomic_fetch_add(&nreported, 1);
+    rc_race_who_unlock();
     rc_out_unlock();
     cur->ignore--;
     atomic_fetch_sub(&in_progress, 1);

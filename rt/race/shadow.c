@@ -51,7 +51,7 @@ void rc_shadow_clear(uintptr_t addr, size_t size)
             char *to = (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
                                 + RC_SHADOW_CELLS);
             size_t n = (size_t)(to - from);
-            if (n >= 64 * 1024) {
+            if (n >= 1024 * 1024) { /* below this, memset beats a TLB shootdown */
                 /* whole pages: give them back (they read as zero again) */
                 uintptr_t pa = ((uintptr_t)from + 4095) & ~(uintptr_t)4095;
                 uintptr_t pb = (uintptr_t)to & ~(uintptr_t)4095;

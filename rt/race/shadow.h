@@ -6,15 +6,15 @@
  *
  *    63                     26 25            10  9   8  7        0
  *   +-------------------------+----------------+---+---+----------+
- *   |  epoch (38 bits)        |  tid (16 bits) | A | W | bytemask |
+ *   |  epoch (38 bits)        |  sid (16 bits) | A | W | bytemask |
  *   +-------------------------+----------------+---+---+----------+
  *
  *   bytemask  which bytes of the word were accessed (byte precision: writes to
  *             adjacent bytes of one word never race)
  *   W         a write;  A  an atomic access (two atomic accesses never race)
- *   tid       the accessing goroutine's detector id; epoch its clock at the access
- *             (an access is ordered before another goroutine g iff
- *             epoch <= g's clock entry for tid)
+ *   sid       the slot (race.h) the accessing goroutine held; epoch the slot's epoch
+ *             at the access (an access is ordered before a goroutine g iff
+ *             epoch <= g's clock entry for sid; race.h tells the one exception)
  * A zero cell is empty (a real access always has a non-zero mask).
  *
  * Layout: two levels. A directory entry covers RC_REGION_SIZE bytes of the 47-bit
@@ -37,18 +37,18 @@ typedef uint64_t rc_cell;
 
 #define RC_CELL_WRITE     ((rc_cell)1 << 8)
 #define RC_CELL_ATOMIC    ((rc_cell)1 << 9)
-#define RC_CELL_TID_SHIFT 10
+#define RC_CELL_SID_SHIFT 10
 #define RC_CELL_EPOCH_SHIFT 26
-#define RC_MAX_TIDS       (1u << 16)
+#define RC_NSLOTS         256u                      /* slots: see race.h */
 #define RC_EPOCH_MAX      (((uint64_t)1 << 38) - 1)
 
 static inline unsigned rc_cell_mask(rc_cell c)  { return (unsigned)(c & 0xff); }
-static inline unsigned rc_cell_tid(rc_cell c)   { return (unsigned)(c >> RC_CELL_TID_SHIFT) & 0xffff; }
+static inline unsigned rc_cell_sid(rc_cell c)   { return (unsigned)(c >> RC_CELL_SID_SHIFT) & 0xffff; }
 static inline uint64_t rc_cell_epoch(rc_cell c) { return c >> RC_CELL_EPOCH_SHIFT; }
 
-static inline rc_cell rc_cell_make(unsigned tid, uint64_t epoch, unsigned mask, rc_cell flags)
+static inline rc_cell rc_cell_make(unsigned sid, uint64_t epoch, unsigned mask, rc_cell flags)
 {
-    return (epoch << RC_CELL_EPOCH_SHIFT) | ((rc_cell)tid << RC_CELL_TID_SHIFT) | flags | mask;
+    return (epoch << RC_CELL_EPOCH_SHIFT) | ((rc_cell)sid << RC_CELL_SID_SHIFT) | flags | mask;
 }
 
 extern _Atomic(rc_cell *) *rc_shadow_dir;

@@ -1,9 +1,12 @@
 /*
  * trace.c: per-goroutine event history (see race.h). A goroutine's trace is a ring of
- * rc_race_history_parts parts of RC_TRACE_PART_EVENTS events; each part starts with a
- * copy of the shadow stack, so replay starts from that copy and applies the part's
- * entries and exits up to the wanted epoch. Older events are overwritten: a report
- * about an access that old says "[failed to restore the stack]", as TSan does.
+ * up to rc_race_history_parts parts; each part starts with a copy of the shadow stack
+ * and holds consecutive epochs of one slot tenure, so replay starts from that copy and
+ * applies the part's entries and exits up to the wanted epoch. Parts are allocated as
+ * the goroutine needs them, small first (RC_TRACE_FIRST_EVENTS, then 4x larger up to
+ * RC_TRACE_PART_EVENTS): a million goroutines that each do a little cost a little.
+ * Older events are overwritten: a report about an access that old says "[failed to
+ * restore the stack]", as TSan does.
  */
 #include "alloc.h"
 #include "race.h"
@@ -13,19 +16,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static rc_trace_part *part_alloc(void)
+#define RC_TRACE_FIRST_EVENTS 32u
+
+static rc_trace_part *part_alloc(uint32_t cap)
 {
-    rc_trace_part *p = rc_race_malloc(sizeof *p);
+    rc_trace_part *p = rc_race_malloc(sizeof *p + cap * sizeof p->ev[0]);
     if (!p)
         rc_fatal("race: out of memory (trace)");
     p->stack = NULL;
+    p->cap = cap;
     return p;
 }
 
 static void part_start(rc_rg *rg, rc_trace_part *p)
 {
     p->epoch0 = rg->epoch + 1;
+    p->sid = rg->sid;
     p->depth = rg->depth;
+    p->n = 0;
     rc_race_free(p->stack);
     p->stack = NULL;
     if (rg->depth) {
@@ -34,22 +42,23 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
             rc_fatal("race: out of memory (trace)");
         memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
     }
+    rg->pos = 0;
+    rg->pcap = p->cap;
 }
 
+/* No part yet: the first event (or attach) allocates one. */
 void rc_trace_init(rc_rg *rg)
 {
     rg->nparts = (uint32_t)rc_race_history_parts;
-    rg->parts = rc_race_calloc(rg->nparts, sizeof *rg->parts);
-    if (!rg->parts)
-        rc_fatal("race: out of memory (trace)");
-    rg->parts[0] = part_alloc();
+    rg->parts = NULL;
     rg->cur = 0;
-    rg->pos = 0;
-    part_start(rg, rg->parts[0]);
+    rg->pos = rg->pcap = 0;
 }
 
 void rc_trace_free(rc_rg *rg)
 {
+    if (!rg->parts)
+        return;
     for (uint32_t i = 0; i < rg->nparts; i++)
         if (rg->parts[i]) {
             rc_race_free(rg->parts[i]->stack);
@@ -59,27 +68,46 @@ void rc_trace_free(rc_rg *rg)
     rg->parts = NULL;
 }
 
+/* Starts a new part: the current one is full, or a new slot tenure begins. */
 void rc_trace_new_part(rc_rg *rg)
 {
     rc_spin_lock(&rg->trace_lock);
-    rg->cur = (rg->cur + 1) % rg->nparts;
-    if (!rg->parts[rg->cur])
-        rg->parts[rg->cur] = part_alloc();
-    part_start(rg, rg->parts[rg->cur]);
-    rg->pos = 0;
+    if (!rg->parts) {
+        rg->parts = rc_race_calloc(rg->nparts, sizeof *rg->parts);
+        if (!rg->parts)
+            rc_fatal("race: out of memory (trace)");
+        rg->cur = rg->nparts - 1; /* the first part goes to index 0 */
+    }
+    uint32_t prev = rg->cur;
+    if (rg->parts[prev])
+        rg->parts[prev]->n = rg->pos;
+    if (rg->parts[prev] && rg->pos == 0) {
+        part_start(rg, rg->parts[prev]); /* still empty: reuse it */
+    } else {
+        rg->cur = (rg->cur + 1) % rg->nparts;
+        if (!rg->parts[rg->cur]) {
+            uint32_t cap = rg->parts[prev] ? rg->parts[prev]->cap * 4 : RC_TRACE_FIRST_EVENTS;
+            rg->parts[rg->cur] = part_alloc(cap < RC_TRACE_PART_EVENTS ? cap : RC_TRACE_PART_EVENTS);
+        }
+        part_start(rg, rg->parts[rg->cur]);
+    }
     rc_spin_unlock(&rg->trace_lock);
 }
 
-int rc_trace_restore(rc_rg *rg, uint64_t epoch, uintptr_t *out, int max)
+int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
 {
+    const uint64_t mask62 = ((uint64_t)1 << 62) - 1;
+    unsigned sid = rc_cell_sid(c);
+    uint64_t epoch = rc_cell_epoch(c);
     int n = 0;
     rc_spin_lock(&rg->trace_lock);
-    for (uint32_t i = 0; i < rg->nparts; i++) {
+    for (uint32_t i = 0; rg->parts && i < rg->nparts; i++) {
         rc_trace_part *p = rg->parts[i];
-        if (!p || epoch < p->epoch0 || epoch >= p->epoch0 + RC_TRACE_PART_EVENTS)
+        uint32_t used = i == rg->cur ? rg->pos : p ? p->n : 0;
+        if (!p || p->sid != sid || epoch < p->epoch0 || epoch >= p->epoch0 + used)
             continue;
         /* stack = part's start stack, then replay entries/exits before the access */
-        uint32_t depth = p->depth, cap = depth + RC_TRACE_PART_EVENTS;
+        uint32_t depth = p->depth, cap = depth + p->cap;
         uintptr_t *stk = rc_race_malloc(cap * sizeof *stk);
         if (!stk)
             break;
@@ -90,13 +118,13 @@ int rc_trace_restore(rc_rg *rg, uint64_t epoch, uintptr_t *out, int max)
             uint64_t ev = p->ev[k];
             unsigned type = (unsigned)(ev >> 62);
             if (type == RC_EV_ENTRY)
-                stk[depth++] = (uintptr_t)(ev & (((uint64_t)1 << 62) - 1));
+                stk[depth++] = (uintptr_t)(ev & mask62);
             else if (type == RC_EV_EXIT && depth > 0)
                 depth--;
         }
         uint64_t ev = p->ev[last];
         if ((ev >> 62) == RC_EV_ACCESS && max > 0) {
-            out[n++] = (uintptr_t)(ev & (((uint64_t)1 << 62) - 1));
+            out[n++] = (uintptr_t)(ev & mask62);
             for (int j = (int)depth - 1; j >= 0 && n < max; j--)
                 out[n++] = stk[j];
         }

@@ -444,9 +444,11 @@ void rc_park(void (*unlockf)(void *), void *lock, rc_wait_reason reason)
     atomic_store_explicit(&g->status, RC_G_WAITING, memory_order_relaxed);
     m->unlockf = unlockf;
     m->lockarg = lock;
+    RC_HOOK(block, g, reason, lock);
     switch_to_g0(m, RC_SWITCH_PARK);
     /* resumed, possibly on another M */
     g->wait_reason = RC_WAIT_NONE;
+    RC_HOOK(unblock, g);
 }
 
 static void unlock_spin(void *l) { rc_spin_unlock(l); }
@@ -475,7 +477,10 @@ void rc_yield(void)
     rc_m *m = rc_getm();
     if (!m || !m->curg)
         return;
+    rc_g *g = m->curg;
+    RC_HOOK(block, g, RC_WAIT_NONE, NULL); /* runnable, not running: see hooks.h */
     switch_to_g0(m, RC_SWITCH_YIELD);
+    RC_HOOK(unblock, g);
 }
 
 /* ---- blocking system calls ------------------------------------------------------ */
