@@ -24,6 +24,8 @@ static void enter_dying(void)
     }
 }
 
+bool rc_is_dying(void) { return atomic_load(&dying) != 0; }
+
 static void print_current_goroutine(void)
 {
     rc_m *m = rc_getm();

@@ -13,6 +13,7 @@
 #define RC_PANIC_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define RC_EXIT_PANIC 2
@@ -31,5 +32,6 @@ void rc_out_unlock(void);
 /* Flushes the program's stdio buffers (so output printed before a fatal error is not
  * lost) and exits with status. */
 __attribute__((noreturn)) void rc_die(int status);
+bool rc_is_dying(void);     /* a panic or fatal error is being reported */
 
 #endif

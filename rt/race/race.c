@@ -288,6 +288,28 @@ static void h_release_merge(rc_g *g, const void *obj)
     rg_unlock(rg);
 }
 
+/* Which mutexes a goroutine holds, in its trace too, so a report can say which each
+ * side of a race held. Always called by the goroutine itself. */
+static void h_mutex_locked(rc_g *g, const void *m, bool write, bool try_)
+{
+    (void)try_;
+    rc_rg *rg = g->race;
+    if (!rg || rg->sid == RC_NO_SLOT)
+        return;
+    rc_held_add(rg->held, &rg->nheld, (uintptr_t)m, write);
+    rc_trace_event(rg, RC_EV_SYNC_OF(write ? RC_SYNC_LOCK : RC_SYNC_RLOCK, m));
+}
+
+static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
+{
+    (void)write;
+    rc_rg *rg = g->race;
+    if (!rg || rg->sid == RC_NO_SLOT)
+        return;
+    rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
+    rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
+}
+
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 
 static const rc_hooks race_hooks = {
@@ -297,6 +319,8 @@ static const rc_hooks race_hooks = {
     .go_exit = h_go_exit,
     .block = h_block,
     .unblock = h_unblock,
+    .mutex_locked = h_mutex_locked,
+    .mutex_unlocked = h_mutex_unlocked,
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,

@@ -46,9 +46,17 @@
 #define RC_TRACE_PART_EVENTS 2048u  /* largest part; the first ones are smaller */
 #define RC_NO_SLOT           0xffffu
 
-/* Trace events: 2 type bits over a 62-bit pc. */
+/* Trace events: 2 type bits over a 62-bit payload: the pc of an access or a call
+ * site; for RC_EV_SYNC, a kind (bits 60-61) over an object address (48 bits). */
 enum { RC_EV_ACCESS = 0, RC_EV_ENTRY = 1, RC_EV_EXIT = 2, RC_EV_SYNC = 3 };
+enum { RC_SYNC_RELEASE = 0, RC_SYNC_LOCK = 1, RC_SYNC_RLOCK = 2, RC_SYNC_UNLOCK = 3 };
 #define RC_EV(type, pc) (((uint64_t)(type) << 62) | ((uint64_t)(pc) & (((uint64_t)1 << 62) - 1)))
+#define RC_EV_SYNC_OF(kind, addr) \
+    RC_EV(RC_EV_SYNC, ((uint64_t)(kind) << 60) | ((uint64_t)(addr) & (((uint64_t)1 << 48) - 1)))
+
+/* A mutex held, for reports ("mutexes: write M1"). */
+#define RC_MAX_HELD 8
+typedef struct rc_held { uintptr_t addr; bool write; } rc_held;
 
 typedef struct rc_trace_part {
     uint64_t   epoch0;          /* epoch of the first event */
@@ -57,6 +65,8 @@ typedef struct rc_trace_part {
     uint32_t   n;               /* events it holds, once it is no longer current */
     uint32_t   depth;           /* shadow stack at the part's start */
     uintptr_t *stack;
+    uint32_t   nheld;           /* mutexes held at the part's start */
+    rc_held    held[RC_MAX_HELD];
     uint64_t   ev[];
 } rc_trace_part;
 
@@ -75,6 +85,8 @@ typedef struct rc_rg {
     uintptr_t  min_frame;       /* deepest frame address seen at function entry */
     uintptr_t *stk;             /* shadow stack of call sites, outermost first */
     uint32_t   depth, cap;
+    rc_held    held[RC_MAX_HELD]; /* mutexes held now, oldest first (more: not shown) */
+    uint32_t   nheld;
 
     _Atomic uint32_t trace_lock;
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
@@ -110,6 +122,12 @@ static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 /* Restores the stack of the access cell c records into out (innermost first);
  * returns the depth, or 0 if the trace no longer holds it. */
 int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max);
+/* The mutexes held at that access (at most RC_MAX_HELD); -1 if the trace no longer
+ * holds it. */
+int rc_trace_restore_held(rc_rg *rg, rc_cell c, rc_held *out);
+/* Lock bookkeeping (the mutex_locked / mutex_unlocked hooks). */
+void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write);
+void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr);
 
 /* slot.c */
 void   rc_slot_attach(rc_rg *rg);       /* rg has no slot; takes one */

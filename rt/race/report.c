@@ -147,6 +147,7 @@ static void print_created(const rc_rg *rg)
     rc_print_pcs(rg->create_stk, (int)rg->create_depth, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
 }
 
+int rc_race_leaks(void);
 bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t *goid,
                         uintptr_t *stack, uint32_t *depth);
 
@@ -230,11 +231,15 @@ void rc_race_fini(int status)
 {
     for (int i = 0; i < 10000 && atomic_load(&in_progress) > 0; i++)
         usleep(1000);
+    int leaks = rc_is_dying() ? 0 : rc_race_leaks();
     int n = atomic_load(&nreported);
-    if (n == 0)
+    if (n == 0 && leaks == 0)
         return;
     rc_out_lock();
-    rc_out("Found %d data race(s)\n", n);
+    if (n)
+        rc_out("Found %d data race(s)\n", n);
+    if (leaks)
+        rc_out("Found %d leaked goroutine(s)\n", leaks);
     rc_out_unlock();
     if (status == 0) {
         fflush(NULL);

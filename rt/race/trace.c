@@ -34,6 +34,8 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
     p->sid = rg->sid;
     p->depth = rg->depth;
     p->n = 0;
+    p->nheld = rg->nheld;
+    memcpy(p->held, rg->held, rg->nheld * sizeof *p->held);
     rc_race_free(p->stack);
     p->stack = NULL;
     if (rg->depth) {
@@ -94,23 +96,77 @@ void rc_trace_new_part(rc_rg *rg)
     rc_spin_unlock(&rg->trace_lock);
 }
 
-int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
+void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write)
 {
-    const uint64_t mask62 = ((uint64_t)1 << 62) - 1;
+    if (*n < RC_MAX_HELD)
+        set[(*n)++] = (rc_held){ addr, write };
+}
+
+void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr)
+{
+    for (uint32_t i = *n; i-- > 0;)
+        if (set[i].addr == addr) {
+            memmove(set + i, set + i + 1, (*n - i - 1) * sizeof *set);
+            (*n)--;
+            return;
+        }
+}
+
+/* The part holding the event of cell c, with rg->trace_lock held; NULL if gone. */
+static rc_trace_part *part_of(rc_rg *rg, rc_cell c)
+{
     unsigned sid = rc_cell_sid(c);
     uint64_t epoch = rc_cell_epoch(c);
-    int n = 0;
-    rc_spin_lock(&rg->trace_lock);
     for (uint32_t i = 0; rg->parts && i < rg->nparts; i++) {
         rc_trace_part *p = rg->parts[i];
         uint32_t used = i == rg->cur ? rg->pos : p ? p->n : 0;
-        if (!p || p->sid != sid || epoch < p->epoch0 || epoch >= p->epoch0 + used)
-            continue;
+        if (p && p->sid == sid && epoch >= p->epoch0 && epoch < p->epoch0 + used)
+            return p;
+    }
+    return NULL;
+}
+
+int rc_trace_restore_held(rc_rg *rg, rc_cell c, rc_held *out)
+{
+    const uint64_t addr_mask = ((uint64_t)1 << 48) - 1;
+    int n = -1;
+    rc_spin_lock(&rg->trace_lock);
+    rc_trace_part *p = part_of(rg, c);
+    if (p) {
+        uint32_t nh = p->nheld;
+        memcpy(out, p->held, nh * sizeof *out);
+        for (uint64_t k = 0, last = rc_cell_epoch(c) - p->epoch0; k < last; k++) {
+            uint64_t ev = p->ev[k];
+            if ((ev >> 62) != RC_EV_SYNC)
+                continue;
+            unsigned kind = (unsigned)(ev >> 60) & 3;
+            uintptr_t a = (uintptr_t)(ev & addr_mask);
+            if (kind == RC_SYNC_LOCK || kind == RC_SYNC_RLOCK)
+                rc_held_add(out, &nh, a, kind == RC_SYNC_LOCK);
+            else if (kind == RC_SYNC_UNLOCK)
+                rc_held_del(out, &nh, a);
+        }
+        n = (int)nh;
+    }
+    rc_spin_unlock(&rg->trace_lock);
+    return n;
+}
+
+int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
+{
+    const uint64_t mask62 = ((uint64_t)1 << 62) - 1;
+    uint64_t epoch = rc_cell_epoch(c);
+    int n = 0;
+    rc_spin_lock(&rg->trace_lock);
+    rc_trace_part *p = part_of(rg, c);
+    if (p) {
         /* stack = part's start stack, then replay entries/exits before the access */
         uint32_t depth = p->depth, cap = depth + p->cap;
         uintptr_t *stk = rc_race_malloc(cap * sizeof *stk);
-        if (!stk)
-            break;
+        if (!stk) {
+            rc_spin_unlock(&rg->trace_lock);
+            return 0;
+        }
         if (depth)
             memcpy(stk, p->stack, depth * sizeof *stk);
         uint64_t last = epoch - p->epoch0;
@@ -129,7 +185,6 @@ int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
                 out[n++] = stk[j];
         }
         rc_race_free(stk);
-        break;
     }
     rc_spin_unlock(&rg->trace_lock);
     return n;

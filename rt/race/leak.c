@@ -1,0 +1,158 @@
+/*
+ * leak.c: goroutine leaks at exit, goleak's check built in.
+ *
+ * When the program exits (main returns, or exit() is called), a goroutine still
+ * blocked on a channel, a select or a sync primitive can never finish: it leaked.
+ * Goroutines that are running or runnable first get a bounded grace period
+ * (RC_LEAK_GRACE_MS) to finish or block, as goleak retries; sleeping goroutines are
+ * not leaks (they wake up by themselves), nor are main and the exiting goroutine.
+ * Leaks with the same wait reason and waiting stack are one report, with the number
+ * of goroutines, their ids, and where the first of them was created.
+ *
+ * Stacks of parked goroutines are unwound from their saved context while other
+ * threads may still run; a goroutine whose park changed meanwhile (status or
+ * wait_since) is dropped rather than reported with a torn stack.
+ */
+#include "alloc.h"
+#include "race.h"
+#include "../diag/panic.h"
+#include "../diag/traceback.h"
+#include "../sched/proc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define RC_LEAK_GRACE_MS 200
+#define RC_LEAK_MAX      1024   /* goroutines examined; more are counted, not shown */
+#define RC_LEAK_KEY      32     /* frames that make two stacks "the same" */
+
+typedef struct leak {
+    rc_g     *g;
+    int64_t   id, since;
+    uint8_t   reason;
+    int       n;                  /* frames in pcs */
+    uintptr_t pcs[RC_TB_MAX_DEPTH];
+    uintptr_t created;            /* creation site */
+    int       group;              /* index of its group's first member */
+} leak;
+
+static bool leak_reason(uint8_t r)
+{
+    return r != RC_WAIT_NONE && r != RC_WAIT_SLEEP && r < RC_WAIT_COUNT;
+}
+
+struct scan { const rc_g *self; int busy; };
+
+static void count_busy(rc_g *g, void *arg)
+{
+    struct scan *s = arg;
+    int st = atomic_load(&g->status);
+    if (g != s->self && (st == RC_G_RUNNABLE || st == RC_G_RUNNING || st == RC_G_SYSCALL))
+        s->busy++;
+}
+
+struct collect { const rc_g *self; leak *v; int n, total; };
+
+static void collect(rc_g *g, void *arg)
+{
+    struct collect *c = arg;
+    if (g == c->self || g->is_main || atomic_load(&g->status) != RC_G_WAITING ||
+        !leak_reason(g->wait_reason))
+        return;
+    c->total++;
+    if (c->n < RC_LEAK_MAX)
+        c->v[c->n++] = (leak){ .g = g, .id = g->id, .since = g->wait_since,
+                               .reason = g->wait_reason };
+}
+
+static uintptr_t creation_site(const rc_g *g)
+{
+    const rc_rg *rg = g->race;
+    return rg && rg->create_depth ? rg->create_stk[0] : g->create_pc;
+}
+
+static bool same(const leak *a, const leak *b)
+{
+    int n = a->n < RC_LEAK_KEY ? a->n : RC_LEAK_KEY;
+    return a->reason == b->reason && a->n == b->n &&
+           memcmp(a->pcs, b->pcs, (size_t)n * sizeof a->pcs[0]) == 0;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = ((const leak *)a)->id, y = ((const leak *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static void print_group(leak *v, int nv, int first)
+{
+    const leak *l = &v[first];
+    int count = 0;
+    for (int i = first; i < nv; i++)
+        count += v[i].group == first;
+    rc_out("==================\nWARNING: GOROUTINE LEAK\n");
+    if (count == 1) {
+        rc_out("Goroutine %lld blocked forever in %s:\n", (long long)l->id,
+               rc_wait_reason_string(l->reason));
+    } else {
+        rc_out("%d goroutines blocked forever in %s with this stack (goroutines", count,
+               rc_wait_reason_string(l->reason));
+        int shown = 0;
+        for (int i = first; i < nv && shown < 10; i++)
+            if (v[i].group == first)
+                rc_out("%s %lld", shown++ ? "," : "", (long long)v[i].id);
+        rc_out("%s):\n", count > shown ? ", ..." : "");
+    }
+    rc_print_pcs(l->pcs, l->n, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
+    const rc_rg *rg = l->g->race;
+    rc_out("\nGoroutine %lld created at:\n", (long long)l->id);
+    if (rg && rg->create_depth)
+        rc_print_pcs(rg->create_stk, (int)rg->create_depth, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
+    else
+        rc_print_pcs(&l->created, 1, RC_TB_RACE_STYLE);
+    rc_out("==================\n");
+}
+
+int rc_race_leaks(void)
+{
+    rc_g *self = rc_getg();
+    struct scan s = { self, 0 };
+    for (int ms = 0; ms < RC_LEAK_GRACE_MS; ms++) {
+        s.busy = 0;
+        rc_for_each_g(count_busy, &s);
+        if (s.busy == 0)
+            break;
+        usleep(1000);
+    }
+    struct collect c = { self, rc_race_malloc(RC_LEAK_MAX * sizeof(leak)), 0, 0 };
+    if (!c.v)
+        return 0;
+    rc_for_each_g(collect, &c);
+    int n = 0;
+    for (int i = 0; i < c.n; i++) { /* unwind; drop goroutines that moved meanwhile */
+        leak *l = &c.v[i];
+        l->n = rc_unwind_ctx(&l->g->ctx, l->pcs, RC_TB_MAX_DEPTH);
+        if (atomic_load(&l->g->status) != RC_G_WAITING || l->g->wait_since != l->since ||
+            l->g->id != l->id)
+            continue;
+        l->created = creation_site(l->g);
+        c.v[n++] = *l;
+    }
+    qsort(c.v, (size_t)n, sizeof *c.v, by_id);
+    for (int i = 0; i < n; i++) {
+        c.v[i].group = i;
+        for (int j = 0; j < i; j++)
+            if (c.v[j].group == j && same(&c.v[j], &c.v[i])) {
+                c.v[i].group = j;
+                break;
+            }
+    }
+    rc_out_lock();
+    for (int i = 0; i < n; i++)
+        if (c.v[i].group == i)
+            print_group(c.v, n, i);
+    rc_out_unlock();
+    rc_race_free(c.v);
+    return n + (c.total - c.n);
+}
