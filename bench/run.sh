@@ -106,7 +106,7 @@ for src in "$here"/go/*.go; do
     fi
 done
 
-# ---- vm.max_map_count: our stacks take 2 mappings each ----------------------------
+# ---- vm.max_map_count: before Linux 6.13 (no MADV_GUARD_INSTALL) our stacks take 2 mappings each
 
 maps_file=/proc/sys/vm/max_map_count
 maps_orig=$(cat "$maps_file" 2>/dev/null || echo 0)
@@ -118,7 +118,7 @@ if [ "$maps_orig" -lt 4000000 ]; then
         [ "$keep_maps" = 1 ] || trap '[ "$(cat "$maps_file")" = 4000000 ] && echo "$maps_orig" >"$maps_file" 2>/dev/null' EXIT
     else
         maps_note="vm.max_map_count is $maps_orig and could not be raised (not root?):"
-        maps_note="$maps_note the 1M-goroutine RSS run needs >= ~2.1M on racecheck's side."
+        maps_note="$maps_note on kernels before 6.13 the 1M-goroutine RSS run needs >= ~2.1M on racecheck's side."
         log "== note: $maps_note"
     fi
 fi

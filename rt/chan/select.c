@@ -129,7 +129,8 @@ static int sel_poll(selstate *s)
 static int sel_wait(selstate *s)
 {
     rc_g *g = rc_getg();
-    atomic_store(&g->select_done, 0);
+    /* relaxed: wakers read it only after taking a lock we hold until we park */
+    atomic_store_explicit(&g->select_done, 0, memory_order_relaxed);
     g->param = NULL;
     for (int i = 0; i < s->nactive; i++) {
         int k = s->lockord[i];

@@ -28,7 +28,6 @@
 #define RC_RT_SOURCE_DIR "/nonexistent/"
 #endif
 
-#define MAX_PRINTED 100
 #define MAX_INLINE  16
 
 static int unwind_cursor(unw_cursor_t *c, uintptr_t *pcs, int max)
@@ -120,11 +119,12 @@ static void print_frame(const rc_frame *f, int flags)
                (unsigned long)f->offset);
 }
 
-void rc_print_pcs(const uintptr_t *pcs, int n, int flags)
+void rc_tb_frames(const uintptr_t *pcs, int n, int flags,
+                  void (*fn)(const rc_frame *f, void *arg), void *arg)
 {
     rc_frame fr[MAX_INLINE];
     bool started = false;
-    int printed = 0;
+    int shown = 0;
     /* frames after the last user frame are dropped, so hold runtime frames back until
      * a user frame follows them */
     for (int i = 0; i < n; i++) {
@@ -149,15 +149,28 @@ void rc_print_pcs(const uintptr_t *pcs, int n, int flags)
                     return;
             }
             started = true;
-            if (printed++ == MAX_PRINTED) {
-                rc_out("...additional frames elided...\n");
+            if (shown++ == RC_TB_MAX_SHOWN) {
+                fn(NULL, arg);
                 return;
             }
-            print_frame(&fr[j], flags);
+            fn(&fr[j], arg);
             if ((flags & RC_TB_STOP_AT_MAIN) && !strcmp(fr[j].func, "main"))
                 return;
         }
     }
+}
+
+static void print_shown(const rc_frame *f, void *arg)
+{
+    if (f)
+        print_frame(f, *(const int *)arg);
+    else
+        rc_out("...additional frames elided...\n");
+}
+
+void rc_print_pcs(const uintptr_t *pcs, int n, int flags)
+{
+    rc_tb_frames(pcs, n, flags, print_shown, &flags);
 }
 
 void rc_print_created_by(uintptr_t pc, int64_t parent)

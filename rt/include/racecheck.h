@@ -48,7 +48,9 @@ extern "C" {
 
 typedef void (*rc_func)(void *arg);
 
-/* go fn(arg). Returns the new goroutine's id. */
+/* go fn(arg). Returns the new goroutine's id. When the caller's processor already has
+ * many goroutines queued (128), rc_go yields, as a preempted Go spawner would: a
+ * spawning loop cannot pile up unstarted goroutines without bound. */
 int64_t rc_go(rc_func fn, void *arg);
 
 /* go fn(copy): copies size bytes at arg into the new goroutine's own storage and passes
@@ -153,6 +155,45 @@ typedef struct rc_mutex {
 void rc_mutex_lock(rc_mutex *m);
 void rc_mutex_unlock(rc_mutex *m);   /* by any goroutine, as in Go */
 bool rc_mutex_trylock(rc_mutex *m);
+
+/* Inline fast paths of Lock and Unlock (Go inlines them too): an uncontended Lock is
+ * one CAS, an Unlock with no waiters one atomic subtract, with no call. Taken only
+ * when no detector is linked (rc_hooks_active == NULL); otherwise, and for every slow
+ * case, they call the functions above (or the slow paths below, which are not for
+ * direct use). always_inline + nodebug: the caller's line is the only one in any stack
+ * trace, as with a plain call. Define RC_NO_INLINE_MUTEX to always call. */
+extern const struct rc_hooks *rc_hooks_active;
+void rc_mutex_lock_slowpath(rc_mutex *m);                  /* after a failed CAS */
+void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state); /* state after the subtract */
+
+#ifndef RC_NO_INLINE_MUTEX
+__attribute__((always_inline, nodebug)) static inline void rc_mutex_lock_inline_(rc_mutex *m)
+{
+    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0)) {
+        rc_mutex_lock(m);
+        return;
+    }
+    int32_t zero = 0;
+    if (__builtin_expect(!atomic_compare_exchange_strong_explicit(
+                             &m->state, &zero, 1 /* locked */, memory_order_acquire,
+                             memory_order_relaxed), 0))
+        rc_mutex_lock_slowpath(m);
+}
+
+__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_inline_(rc_mutex *m)
+{
+    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0)) {
+        rc_mutex_unlock(m);
+        return;
+    }
+    int32_t s = atomic_fetch_sub_explicit(&m->state, 1, memory_order_release) - 1;
+    if (__builtin_expect(s != 0, 0))
+        rc_mutex_unlock_slowpath(m, s);
+}
+
+#define rc_mutex_lock(m)   rc_mutex_lock_inline_(m)
+#define rc_mutex_unlock(m) rc_mutex_unlock_inline_(m)
+#endif
 
 typedef struct rc_rwmutex {
     rc_mutex        w;

@@ -7,7 +7,8 @@
  * them a write and not both atomic, whose epoch is beyond our clock's entry for its
  * goroutine, is a race. Then the access is stored: over our own older cell for the
  * same bytes and kind, else in an empty cell or one whose access is ordered before
- * us, else over a cell chosen by the epoch (as TSan evicts).
+ * us and no stronger (a read never replaces a write), else over a cell chosen by the
+ * epoch (as TSan evicts).
  *
  * Preemption: every RC_PREEMPT_EVENTS events the goroutine yields, so a spin loop on
  * a plain variable cannot starve the goroutine it waits for.
@@ -50,7 +51,9 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
         if (!(rc_cell_mask(old) & mask))
             continue;
         if (oepoch <= rc_vc_get(&rg->vc, osid)) { /* ordered before us */
-            if (store_at < 0)
+            /* Replace it only if we are at least as strong: a read stored over a
+             * write would hide that write from goroutines not ordered after it. */
+            if (store_at < 0 && (write || !(old & RC_CELL_WRITE)))
                 store_at = i;
             continue;
         }

@@ -9,12 +9,15 @@
  * Leaks with the same wait reason and waiting stack are one report, with the number
  * of goroutines, their ids, and where the first of them was created.
  *
+ * Reports go through emit.c (text or JSON, like data races) and count in the summary.
+ *
  * Stacks of parked goroutines are unwound from their saved context while other
  * threads may still run; a goroutine whose park changed meanwhile (status or
  * wait_since) is dropped rather than reported with a torn stack.
  */
 #include "alloc.h"
 #include "race.h"
+#include "report.h"
 #include "../diag/panic.h"
 #include "../diag/traceback.h"
 #include "../sched/proc.h"
@@ -25,7 +28,6 @@
 
 #define RC_LEAK_GRACE_MS 200
 #define RC_LEAK_MAX      1024   /* goroutines examined; more are counted, not shown */
-#define RC_LEAK_KEY      32     /* frames that make two stacks "the same" */
 
 typedef struct leak {
     rc_g     *g;
@@ -34,6 +36,7 @@ typedef struct leak {
     int       n;                  /* frames in pcs */
     uintptr_t pcs[RC_TB_MAX_DEPTH];
     uintptr_t created;            /* creation site */
+    uint64_t  key;                /* hash of the frames a report shows */
     int       group;              /* index of its group's first member */
 } leak;
 
@@ -72,11 +75,25 @@ static uintptr_t creation_site(const rc_g *g)
     return rg && rg->create_depth ? rg->create_stk[0] : g->create_pc;
 }
 
-static bool same(const leak *a, const leak *b)
+/* Two leaks are "the same" when their reports would show the same frames (raw pcs
+ * can differ in the runtime frames a report hides). */
+static void hash_frame(const rc_frame *f, void *arg)
 {
-    int n = a->n < RC_LEAK_KEY ? a->n : RC_LEAK_KEY;
-    return a->reason == b->reason && a->n == b->n &&
-           memcmp(a->pcs, b->pcs, (size_t)n * sizeof a->pcs[0]) == 0;
+    uint64_t *h = arg;
+    if (!f)
+        return;
+    for (const char *p = f->func; *p; p++)
+        *h = (*h ^ (uint8_t)*p) * 0x100000001b3ULL;
+    for (const char *p = f->file; *p; p++)
+        *h = (*h ^ (uint8_t)*p) * 0x100000001b3ULL;
+    *h = (*h ^ (uint64_t)f->line) * 0x100000001b3ULL;
+}
+
+static uint64_t shown_key(const leak *l)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ l->reason;
+    rc_tb_frames(l->pcs, l->n, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN, hash_frame, &h);
+    return h;
 }
 
 static int by_id(const void *a, const void *b)
@@ -85,33 +102,28 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void print_group(leak *v, int nv, int first)
+/* One report for the group whose first member is v[first] (rc_out_lock held). */
+static void report_group(leak *v, int nv, int first)
 {
+    static rc_leak_data d;
     const leak *l = &v[first];
-    int count = 0;
+    memset(&d, 0, sizeof d);
+    rc_report_frames_reset();
+    d.reason = rc_wait_reason_string(l->reason);
     for (int i = first; i < nv; i++)
-        count += v[i].group == first;
-    rc_out("==================\nWARNING: GOROUTINE LEAK\n");
-    if (count == 1) {
-        rc_out("Goroutine %lld blocked forever in %s:\n", (long long)l->id,
-               rc_wait_reason_string(l->reason));
-    } else {
-        rc_out("%d goroutines blocked forever in %s with this stack (goroutines", count,
-               rc_wait_reason_string(l->reason));
-        int shown = 0;
-        for (int i = first; i < nv && shown < 10; i++)
-            if (v[i].group == first)
-                rc_out("%s %lld", shown++ ? "," : "", (long long)v[i].id);
-        rc_out("%s):\n", count > shown ? ", ..." : "");
-    }
-    rc_print_pcs(l->pcs, l->n, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
+        if (v[i].group == first) {
+            if (d.nids < RC_LEAK_IDS)
+                d.ids[d.nids++] = v[i].id;
+            d.count++;
+        }
+    d.first = (rc_rgoroutine){ .id = l->id };
+    rc_report_stack(&d.stack, l->pcs, l->n);
     const rc_rg *rg = l->g->race;
-    rc_out("\nGoroutine %lld created at:\n", (long long)l->id);
     if (rg && rg->create_depth)
-        rc_print_pcs(rg->create_stk, (int)rg->create_depth, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
+        rc_report_stack(&d.created, rg->create_stk, (int)rg->create_depth);
     else
-        rc_print_pcs(&l->created, 1, RC_TB_RACE_STYLE);
-    rc_out("==================\n");
+        rc_report_stack(&d.created, &l->created, 1);
+    rc_emit_leak(&d);
 }
 
 int rc_race_leaks(void)
@@ -137,13 +149,14 @@ int rc_race_leaks(void)
             l->g->id != l->id)
             continue;
         l->created = creation_site(l->g);
+        l->key = shown_key(l);
         c.v[n++] = *l;
     }
     qsort(c.v, (size_t)n, sizeof *c.v, by_id);
     for (int i = 0; i < n; i++) {
         c.v[i].group = i;
         for (int j = 0; j < i; j++)
-            if (c.v[j].group == j && same(&c.v[j], &c.v[i])) {
+            if (c.v[j].group == j && c.v[j].key == c.v[i].key) {
                 c.v[i].group = j;
                 break;
             }
@@ -151,7 +164,7 @@ int rc_race_leaks(void)
     rc_out_lock();
     for (int i = 0; i < n; i++)
         if (c.v[i].group == i)
-            print_group(c.v, n, i);
+            report_group(c.v, n, i);
     rc_out_unlock();
     rc_race_free(c.v);
     return n + (c.total - c.n);

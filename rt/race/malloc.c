@@ -3,11 +3,14 @@
  * library defines them; glibc's own are reached as __libc_*):
  *   - a freed block's shadow and sync objects are forgotten, so memory freed by one
  *     goroutine and reused by another never looks like a race (scenario N14);
+ *   - free (and realloc) write the block: a free racing with an access is reported;
  *   - live blocks are remembered with their size, allocating goroutine and stack, so
  *     a report can say "Location is heap block of size 16 at 0x... allocated by
  *     goroutine 7:" with that stack.
  * The block table is a hash keyed by block start, in stripes with their own locks; it
- * allocates with __libc_malloc so it never re-enters itself.
+ * allocates with __libc_malloc so it never re-enters itself. The allocation stack's
+ * top frame is the caller of malloc (or of strdup: intercept.c remembers its blocks
+ * through rc_race_heap_remember).
  */
 #include "race.h"
 #include "shadow.h"
@@ -23,6 +26,9 @@
 void *__libc_memalign(size_t, size_t);
 
 void rc_race_sync_forget(uintptr_t a, size_t n);
+void rc_race_heap_remember(void *p, size_t n, uintptr_t pc);
+void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
+rc_g *rc_intercept_checked(uintptr_t pc); /* intercept.c */
 
 #define STRIPES 64
 #define MAX_ALLOC_STACK 32
@@ -41,7 +47,7 @@ static struct { _Atomic uint32_t lock; entry *table; } stripes[STRIPES];
 
 static unsigned stripe_of(uintptr_t a) { return (unsigned)(((a >> 4) * 0x9E3779B97F4A7C15ULL) >> 58); }
 
-static void remember(void *p, size_t n, uintptr_t pc)
+void rc_race_heap_remember(void *p, size_t n, uintptr_t pc)
 {
     rc_rg *rg = rc_race_cur();
     if (!p || !rg)
@@ -124,20 +130,35 @@ bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t 
 void *malloc(size_t n)
 {
     void *p = __libc_malloc(n);
-    remember(p, n, RC_CALLER_PC());
+    rc_race_heap_remember(p, n, RC_CALLER_PC());
     return p;
 }
 
 void *calloc(size_t a, size_t b)
 {
     void *p = __libc_calloc(a, b);
-    remember(p, a * b, RC_CALLER_PC());
+    rc_race_heap_remember(p, a * b, RC_CALLER_PC());
     return p;
+}
+
+/* Freeing writes the block, as in TSan: a free racing with an access to the block is
+ * a race. Only its first FREE_CHECKED bytes are checked (as TSan does): checking a
+ * large block would commit shadow for all of it, touched by the program or not. */
+#define FREE_CHECKED 1024
+
+static void freeing(void *p, uintptr_t pc)
+{
+    rc_g *g = p ? rc_intercept_checked(pc) : NULL;
+    if (g) {
+        size_t n = malloc_usable_size(p);
+        rc_race_access_hook(g, p, n < FREE_CHECKED ? n : FREE_CHECKED, true, pc);
+    }
+    forget(p);
 }
 
 void free(void *p)
 {
-    forget(p);
+    freeing(p, RC_CALLER_PC());
     __libc_free(p);
 }
 
@@ -145,20 +166,20 @@ void *realloc(void *p, size_t n)
 {
     if (!p) {
         void *q = __libc_malloc(n);
-        remember(q, n, RC_CALLER_PC());
+        rc_race_heap_remember(q, n, RC_CALLER_PC());
         return q;
     }
     /* the old block is gone either way: if it moves, its old place may be reused */
-    forget(p);
+    freeing(p, RC_CALLER_PC());
     void *q = __libc_realloc(p, n);
-    remember(q ? q : p, q ? n : malloc_usable_size(p), RC_CALLER_PC());
+    rc_race_heap_remember(q ? q : p, q ? n : malloc_usable_size(p), RC_CALLER_PC());
     return q;
 }
 
 void *memalign(size_t al, size_t n)
 {
     void *p = __libc_memalign(al, n);
-    remember(p, n, RC_CALLER_PC());
+    rc_race_heap_remember(p, n, RC_CALLER_PC());
     return p;
 }
 
@@ -169,7 +190,7 @@ int posix_memalign(void **out, size_t al, size_t n)
     void *p = __libc_memalign(al, n);
     if (!p)
         return 12; /* ENOMEM */
-    remember(p, n, RC_CALLER_PC());
+    rc_race_heap_remember(p, n, RC_CALLER_PC());
     *out = p;
     return 0;
 }

@@ -1,29 +1,23 @@
 /*
- * report.c: data race reports in go -race's layout, the RCRACE options, and the
- * summary at exit.
- *
- *   ==================
- *   WARNING: DATA RACE
- *   Write at 0x00c000012345 by goroutine 7:
- *     worker()
- *         /src/app/cache.c:12 +0x44
- *
- *   Previous read at 0x00c000012345 by main goroutine:
- *     main()
- *         /src/app/main.c:41 +0x90
- *
- *   Goroutine 7 (running) created at:
- *     main()
- *         /src/app/main.c:39 +0x7e
- *   ==================
+ * report.c: data race reports: the RCRACE options, deduplication, collecting a
+ * report's data (report.h) from the detector's state, and the summary at exit.
+ * Writing a report, as go -race's text or as JSON, is emit.c's; docs/REPORTS.md
+ * describes both formats.
  *
  * Each distinct pair of (current, previous) access sites is reported once.
  * RCRACE (like GORACE) holds space-separated key=value options:
  *   exitcode=66  halt_on_error=0  strip_path_prefix=  history_size=1 (0..7: as in Go,
  *   each goroutine's history keeps its last 32K * 2^history_size events)
+ *   log_path=stderr (stdout, stderr, or reports go to the file <log_path>.<pid>)
+ *   format=text (or json: one JSON object per report, one per line)
+ *   leaks=1 (0: no goroutine leak check at exit, leak.c)
+ *
+ * Only collect() below reads the detector's internals (cells, traces, goroutines);
+ * everything after it works on the collected rc_race_data.
  */
 #include "alloc.h"
 #include "race.h"
+#include "report.h"
 #include "shadow.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
@@ -36,11 +30,15 @@
 #include <unistd.h>
 
 #define MAX_STACK 256
+#define TB_FLAGS  (RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN)
 
 static struct {
     int  exitcode;
     bool halt_on_error;
-} opt = { 66, false };
+    bool leaks;
+} opt = { 66, false, true };
+
+int rc_race_leaks(void); /* leak.c */
 
 static _Atomic int nreported;
 static _Atomic int in_progress; /* reports being written: exit waits for them */
@@ -65,32 +63,52 @@ static long parse_int(const char *v, const char *key, long lo, long hi)
     return x;
 }
 
+static char *copy(const char *v)
+{
+    size_t l = strlen(v) + 1;
+    char *c = rc_race_malloc(l);
+    if (c)
+        memcpy(c, v, l);
+    return c;
+}
+
 void rc_race_options_init(void)
 {
     const char *env = getenv("RCRACE");
     if (!env)
         return;
-    size_t len = strlen(env) + 1;
-    char *s = rc_race_malloc(len), *save = NULL;
-    memcpy(s, env, len);
+    char *s = copy(env), *save = NULL;
     for (char *kv = strtok_r(s, " ", &save); kv; kv = strtok_r(NULL, " ", &save)) {
         char *eq = strchr(kv, '=');
         if (!eq)
             bad_option(kv);
         *eq = 0;
         const char *k = kv, *v = eq + 1;
+        char msg[640];
         if (!strcmp(k, "exitcode"))
             opt.exitcode = (int)parse_int(v, k, 0, 255);
         else if (!strcmp(k, "halt_on_error"))
             opt.halt_on_error = parse_int(v, k, 0, 1);
+        else if (!strcmp(k, "leaks"))
+            opt.leaks = parse_int(v, k, 0, 1);
         else if (!strcmp(k, "strip_path_prefix"))
-            { size_t l = strlen(v) + 1; char *c = rc_race_malloc(l); memcpy(c, v, l); rc_tb_strip_prefix = c; }
+            rc_tb_strip_prefix = copy(v);
         else if (!strcmp(k, "history_size"))
             rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << parse_int(v, k, 0, 7);
-        else {
-            char msg[160];
-            snprintf(msg, sizeof msg, "unknown option '%s' (known: exitcode, halt_on_error, "
-                     "strip_path_prefix, history_size)", k);
+        else if (!strcmp(k, "log_path")) {
+            if (!rc_report_set_log_path(v)) {
+                snprintf(msg, sizeof msg, "log_path=%.512s (want stdout, stderr or a file "
+                         "name prefix)", v);
+                bad_option(msg);
+            }
+        } else if (!strcmp(k, "format")) {
+            if (!rc_report_set_format(v)) {
+                snprintf(msg, sizeof msg, "format=%.512s (want text or json)", v);
+                bad_option(msg);
+            }
+        } else {
+            snprintf(msg, sizeof msg, "unknown option '%.512s' (known: exitcode, "
+                     "halt_on_error, strip_path_prefix, history_size, log_path, format, leaks)", k);
             bad_option(msg);
         }
     }
@@ -120,54 +138,108 @@ static bool already_reported(uintptr_t a, uintptr_t b)
     return false;
 }
 
-/* ---- printing ------------------------------------------------------------------- */
+/* ---- collecting ----------------------------------------------------------------- */
 
-static const char *kind(rc_cell c, bool capital)
+/* The frames of one report's stacks, each stack a run of them (guarded by
+ * rc_out_lock, like all the static report state below). */
+#define POOL_FRAMES (5 * (RC_TB_MAX_SHOWN + 1))
+static rc_frame pool[POOL_FRAMES];
+static int pool_used;
+
+static void add_frame(const rc_frame *f, void *arg)
 {
-    bool w = c & RC_CELL_WRITE, a = c & RC_CELL_ATOMIC;
-    if (a)
-        return capital ? (w ? "Atomic write" : "Atomic read") : (w ? "atomic write" : "atomic read");
-    return capital ? (w ? "Write" : "Read") : (w ? "write" : "read");
+    rc_rstack *s = arg;
+    if (!f || pool_used == POOL_FRAMES) {
+        s->elided = true;
+        return;
+    }
+    pool[pool_used++] = *f;
+    s->n++;
 }
 
-static void who(const rc_rg *rg, char *buf, size_t n)
+static void collect_stack(rc_rstack *s, const uintptr_t *pcs, int n)
 {
-    if (!rg || rg->is_main)
-        snprintf(buf, n, "main goroutine");
-    else
-        snprintf(buf, n, "goroutine %lld", (long long)rg->goid);
+    *s = (rc_rstack){ .f = &pool[pool_used], .lost = n == 0 };
+    if (n > 0)
+        rc_tb_frames(pcs, n, TB_FLAGS, add_frame, s);
 }
 
-static void print_created(const rc_rg *rg)
+void rc_report_frames_reset(void) { pool_used = 0; }
+void rc_report_stack(rc_rstack *s, const uintptr_t *pcs, int n) { collect_stack(s, pcs, n); }
+
+static void collect_held(rc_raccess *a, const rc_held *h, int n)
+{
+    a->nheld = n;
+    for (int i = 0; i < n && i < RC_RMAX_HELD; i++)
+        a->held[i] = (rc_rmutex){ h[i].addr, h[i].write };
+}
+
+/* Names M1, M2, ... for the mutexes either side held, in order of appearance. */
+static void collect_mutexes(rc_race_data *d)
+{
+    const rc_raccess *sides[2] = { &d->cur, &d->prev };
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < sides[k]->nheld; i++) {
+            uintptr_t a = sides[k]->held[i].addr;
+            int j = 0;
+            while (j < d->nmutexes && d->mutexes[j].addr != a)
+                j++;
+            if (j < d->nmutexes)
+                continue;
+            rc_rmutex_info *m = &d->mutexes[d->nmutexes++];
+            uintptr_t start;
+            size_t size;
+            m->addr = a;
+            if (!rc_symbolize_data(a, m->name, sizeof m->name, &start, &size) || start != a)
+                m->name[0] = 0;
+        }
+}
+
+static rc_rgoroutine goroutine_of(const rc_rg *rg)
+{
+    if (!rg)
+        return (rc_rgoroutine){ 0 };
+    return (rc_rgoroutine){ .id = rg->goid, .is_main = rg->is_main,
+                            .finished = atomic_load(&rg->finished) };
+}
+
+static void collect_access(rc_raccess *a, uintptr_t addr, rc_cell c, const rc_rg *rg,
+                           const uintptr_t *pcs, int n)
+{
+    unsigned mask = rc_cell_mask(c);
+    a->write = c & RC_CELL_WRITE;
+    a->atomic = c & RC_CELL_ATOMIC;
+    a->addr = (addr & ~(uintptr_t)7) + (unsigned)__builtin_ctz(mask);
+    a->size = (unsigned)__builtin_popcount(mask);
+    a->g = goroutine_of(rg);
+    collect_stack(&a->stack, pcs, n);
+}
+
+static void collect_created(rc_race_data *d, const rc_rg *rg)
 {
     if (!rg || rg->is_main)
         return;
-    rc_out("\nGoroutine %lld (%s) created at:\n", (long long)rg->goid,
-           atomic_load(&rg->finished) ? "finished" : "running");
-    rc_print_pcs(rg->create_stk, (int)rg->create_depth, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
+    rc_rcreated *c = &d->created[d->ncreated++];
+    c->g = goroutine_of(rg);
+    collect_stack(&c->stack, rg->create_stk, (int)rg->create_depth);
 }
 
-int rc_race_leaks(void);
 bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t *goid,
                         uintptr_t *stack, uint32_t *depth);
 
 /* TSan's addition to Go's report: what the racy memory is. */
-static void print_location(uintptr_t addr)
+static void collect_location(rc_rlocation *l, uintptr_t addr)
 {
     static uintptr_t stk[64];
-    uintptr_t start;
-    size_t size;
     int64_t goid;
     uint32_t depth;
-    char name[256];
-    if (rc_race_find_block(addr, &start, &size, &goid, stk, &depth)) {
-        rc_out("\nLocation is heap block of size %zu at %#014lx allocated by %s%.0lld:\n",
-               size, (unsigned long)start, goid == 1 ? "main goroutine" : "goroutine ",
-               goid == 1 ? 0LL : (long long)goid);
-        rc_print_pcs(stk, (int)depth, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
-    } else if (rc_symbolize_data(addr, name, sizeof name, &start, &size)) {
-        rc_out("\nLocation is global '%s' of size %zu at %#014lx\n", name, size,
-               (unsigned long)start);
+    l->kind = RC_LOC_NONE;
+    if (rc_race_find_block(addr, &l->start, &l->size, &goid, stk, &depth)) {
+        l->kind = RC_LOC_HEAP;
+        l->alloc_by = (rc_rgoroutine){ .id = goid, .is_main = goid == 1 };
+        collect_stack(&l->alloc, stk, (int)depth);
+    } else if (rc_symbolize_data(addr, l->name, sizeof l->name, &l->start, &l->size)) {
+        l->kind = RC_LOC_GLOBAL;
     }
 }
 
@@ -180,45 +252,54 @@ static int current_stack(const rc_rg *rg, uintptr_t pc, uintptr_t *out)
     return n;
 }
 
-void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cell oc)
+/* Fills d from the detector's state; false if the race was reported before. Runs
+ * with rc_out_lock held and cur's accesses ignored. */
+static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc,
+                    rc_cell oc)
 {
-    static uintptr_t cstk[MAX_STACK], ostk[MAX_STACK]; /* guarded by rc_out_lock */
-    atomic_fetch_add(&in_progress, 1);
-    cur->ignore++;
-    rc_out_lock();
-    rc_race_who_lock(); /* keeps old alive until the report is written */
+    static uintptr_t cstk[MAX_STACK], ostk[MAX_STACK];
+    rc_race_who_lock(); /* keeps old alive until its data is collected */
     rc_rg *old = rc_race_cell_owner(oc);
     int cn = current_stack(cur, pc, cstk);
     int on = old ? rc_trace_restore(old, oc, ostk, MAX_STACK) : 0;
     if (already_reported(cstk[0], on ? ostk[0] : 0)) {
         rc_race_who_unlock();
-        rc_out_unlock();
-        cur->ignore--;
-        atomic_fetch_sub(&in_progress, 1);
-        return;
+        return false;
     }
-    char cw[64], ow[64];
-    who(cur, cw, sizeof cw);
-    who(old, ow, sizeof ow);
-    rc_out("==================\nWARNING: DATA RACE\n");
-    rc_out("%s at %#014lx by %s:\n", kind(cc, true), (unsigned long)addr, cw);
-    rc_print_pcs(cstk, cn, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
-    rc_out("\nPrevious %s at %#014lx by %s:\n", kind(oc, false), (unsigned long)addr, ow);
-    if (on)
-        rc_print_pcs(ostk, on, RC_TB_RACE_STYLE | RC_TB_STOP_AT_MAIN);
-    else
-        rc_out("  [failed to restore the stack]\n");
-    print_location(addr);
-    print_created(cur);
+    memset(d, 0, sizeof *d);
+    pool_used = 0;
+    d->addr = addr;
+    collect_access(&d->cur, addr, cc, cur, cstk, cn);
+    collect_access(&d->prev, addr, oc, old, ostk, on);
+    rc_held held[RC_MAX_HELD];
+    collect_held(&d->cur, cur->held, (int)cur->nheld);
+    collect_held(&d->prev, held, old ? rc_trace_restore_held(old, oc, held) : -1);
+    collect_mutexes(d);
+    collect_location(&d->loc, addr);
+    collect_created(d, cur);
     if (old != cur)
-        print_created(old);
-    rc_out("==================\n");
-    atomic_fetch_add(&nreported, 1);
+        collect_created(d, old);
     rc_race_who_unlock();
+    return true;
+}
+
+/* ---- reporting ------------------------------------------------------------------ */
+
+void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cell oc)
+{
+    static rc_race_data d; /* guarded by rc_out_lock */
+    atomic_fetch_add(&in_progress, 1);
+    cur->ignore++;
+    rc_out_lock();
+    bool fresh = collect(&d, cur, addr, cc, pc, oc);
+    if (fresh) {
+        rc_emit_race(&d);
+        atomic_fetch_add(&nreported, 1);
+    }
     rc_out_unlock();
     cur->ignore--;
     atomic_fetch_sub(&in_progress, 1);
-    if (opt.halt_on_error) {
+    if (fresh && opt.halt_on_error) {
         fflush(NULL);
         rc_race_fini(0);
     }
@@ -231,15 +312,12 @@ void rc_race_fini(int status)
 {
     for (int i = 0; i < 10000 && atomic_load(&in_progress) > 0; i++)
         usleep(1000);
-    int leaks = rc_is_dying() ? 0 : rc_race_leaks();
+    int leaks = opt.leaks && !rc_is_dying() ? rc_race_leaks() : 0;
     int n = atomic_load(&nreported);
     if (n == 0 && leaks == 0)
         return;
     rc_out_lock();
-    if (n)
-        rc_out("Found %d data race(s)\n", n);
-    if (leaks)
-        rc_out("Found %d leaked goroutine(s)\n", leaks);
+    rc_emit_summary(n, leaks);
     rc_out_unlock();
     if (status == 0) {
         fflush(NULL);

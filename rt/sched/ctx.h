@@ -22,6 +22,11 @@ typedef struct rc_mctx { void *sp; } rc_mctx;
 
 void rc_mctx_switch(rc_mctx *from, rc_mctx *to);
 
+/* As rc_mctx_switch, and calls fn(arg) on to's stack once from is saved, before to
+ * resumes: fn may publish from (e.g. queue it) since nothing runs on it any more. fn
+ * runs below to's saved frame, so it must not switch contexts itself. */
+void rc_mctx_switch_call(rc_mctx *from, rc_mctx *to, void (*fn)(void *), void *arg);
+
 /* Prepares ctx so that switching to it calls fn(arg) on the stack [lo, hi).
  * fn must not return. */
 void rc_mctx_make(rc_mctx *ctx, void *lo, void *hi, void (*fn)(void *), void *arg);

@@ -4,9 +4,16 @@
  * goroutine API of racecheck.h.
  *
  * Dead goroutines go to their P's free list (up to GFREE_LOCAL), overflow to a global
- * list (up to GFREE_GLOBAL, stack kept), and beyond that lose their stack (munmap) but
- * stay in allg, which only grows (as Go's allgs): a dump can walk it without racing
- * with frees.
+ * list (up to GFREE_GLOBAL, stack kept), and beyond that lose their stack (munmap,
+ * outside every lock) but stay in allg, which only grows (as Go's allgs): a dump can
+ * walk it without racing with frees. New goroutines come GALLOC_BATCH at a time, with
+ * their stacks in one mapping (stack.h).
+ *
+ * Spawn throttling: we have no preemption, so a goroutine spawning in a loop would
+ * queue goroutines (each holding a stack) without bound while its P's other work
+ * waits. When its P's run queue holds SPAWN_THROTTLE goroutines, rc_spawn yields
+ * (Go's spawner would be preempted sooner or later; here the yield is the
+ * preemption). Only goroutines yield: the timer thread never does.
  */
 #include "proc.h"
 #include "runq.h"
@@ -20,8 +27,10 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#define GFREE_LOCAL  64
-#define GFREE_GLOBAL 4096
+#define GFREE_LOCAL    64
+#define GFREE_GLOBAL   4096
+#define GALLOC_BATCH   32
+#define SPAWN_THROTTLE (RC_RUNQ_SIZE / 2)
 
 _Atomic int rc_ngoroutines;
 _Atomic bool rc_main_exited;
@@ -32,6 +41,7 @@ static struct {
     _Atomic uint32_t lock;
     rc_g *head;
     int   n;
+    int   nstack;   /* how many of them keep their stack */
 } gfree_global;
 
 static struct {
@@ -49,23 +59,59 @@ void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx)
 
 /* ---- free lists ----------------------------------------------------------------- */
 
+static void gfree_global_push_locked(rc_g *x)
+{
+    x->schedlink = gfree_global.head;
+    gfree_global.head = x;
+    gfree_global.n++;
+    if (x->stack.lo)
+        gfree_global.nstack++;
+}
+
+static rc_g *gfree_global_pop_locked(void)
+{
+    rc_g *x = gfree_global.head;
+    if (x) {
+        gfree_global.head = x->schedlink;
+        gfree_global.n--;
+        if (x->stack.lo)
+            gfree_global.nstack--;
+    }
+    return x;
+}
+
 void rc_gfree_put(rc_p *p, rc_g *g)
 {
     g->schedlink = p->gfree;
     p->gfree = g;
     if (++p->ngfree < GFREE_LOCAL)
         return;
-    /* move half to the global list, dropping stacks beyond its cap */
+    /* Move half to the global list. Stacks beyond its cap are unmapped after the lock
+     * is dropped (munmap is slow: a TLB shootdown); their goroutines go to the list
+     * stackless once that is done. */
+    rc_g *unmap = NULL;
     rc_spin_lock(&gfree_global.lock);
     while (p->ngfree > GFREE_LOCAL / 2) {
         rc_g *x = p->gfree;
         p->gfree = x->schedlink;
         p->ngfree--;
-        if (gfree_global.n >= GFREE_GLOBAL && x->stack.lo)
-            rc_stack_free(&x->stack);
-        x->schedlink = gfree_global.head;
-        gfree_global.head = x;
-        gfree_global.n++;
+        if (gfree_global.nstack >= GFREE_GLOBAL && x->stack.lo) {
+            x->schedlink = unmap;
+            unmap = x;
+            continue;
+        }
+        gfree_global_push_locked(x);
+    }
+    rc_spin_unlock(&gfree_global.lock);
+    if (!unmap)
+        return;
+    for (rc_g *x = unmap; x; x = x->schedlink)
+        rc_stack_free(&x->stack);
+    rc_spin_lock(&gfree_global.lock);
+    while (unmap) {
+        rc_g *x = unmap;
+        unmap = x->schedlink;
+        gfree_global_push_locked(x);
     }
     rc_spin_unlock(&gfree_global.lock);
 }
@@ -75,9 +121,7 @@ static rc_g *gfree_get(rc_p *p)
     if (p && !p->gfree && gfree_global.n > 0) {
         rc_spin_lock(&gfree_global.lock);
         while (p->ngfree < GFREE_LOCAL / 2 && gfree_global.head) {
-            rc_g *x = gfree_global.head;
-            gfree_global.head = x->schedlink;
-            gfree_global.n--;
+            rc_g *x = gfree_global_pop_locked();
             x->schedlink = p->gfree;
             p->gfree = x;
             p->ngfree++;
@@ -91,13 +135,42 @@ static rc_g *gfree_get(rc_p *p)
         p->ngfree--;
     } else if (!p && gfree_global.n > 0) {
         rc_spin_lock(&gfree_global.lock);
-        if ((g = gfree_global.head)) {
-            gfree_global.head = g->schedlink;
-            gfree_global.n--;
-        }
+        g = gfree_global_pop_locked();
         rc_spin_unlock(&gfree_global.lock);
     }
     return g;
+}
+
+/* A fresh batch of goroutines with stacks: returns one, caches the others on p's
+ * free list (or the global one when there is no P). */
+static rc_g *galloc_batch(rc_p *p)
+{
+    rc_g *gs = calloc(GALLOC_BATCH, sizeof *gs); /* never freed: allg holds them */
+    if (!gs)
+        rc_fatal("out of memory allocating a goroutine");
+    rc_stack stacks[GALLOC_BATCH];
+    rc_stack_alloc_batch(stacks, GALLOC_BATCH, rc_env.stacksize);
+    for (int i = 0; i < GALLOC_BATCH; i++)
+        gs[i].stack = stacks[i];
+    rc_spin_lock(&allg.lock);
+    for (int i = 0; i < GALLOC_BATCH; i++) {
+        gs[i].alllink = allg.head;
+        allg.head = &gs[i];
+    }
+    rc_spin_unlock(&allg.lock);
+    if (p) {
+        for (int i = 1; i < GALLOC_BATCH; i++) {
+            gs[i].schedlink = p->gfree;
+            p->gfree = &gs[i];
+            p->ngfree++;
+        }
+    } else {
+        rc_spin_lock(&gfree_global.lock);
+        for (int i = 1; i < GALLOC_BATCH; i++)
+            gfree_global_push_locked(&gs[i]);
+        rc_spin_unlock(&gfree_global.lock);
+    }
+    return &gs[0];
 }
 
 static rc_g *galloc(void)
@@ -129,7 +202,7 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
     rc_m *m = rc_getm();
     rc_g *g = gfree_get(m ? m->p : NULL);
     if (!g)
-        g = galloc();
+        g = galloc_batch(m ? m->p : NULL);
     if (!g->stack.lo)
         rc_stack_alloc(&g->stack, rc_env.stacksize);
 
@@ -154,6 +227,8 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
     /* no parent on the timer thread (AfterFunc): the detector starts it afresh */
     RC_HOOK(go_create, m ? m->curg : NULL, g, create_pc);
     rc_ready(g);
+    if (m && m->curg && m->p && rc_runq_len(m->p) >= SPAWN_THROTTLE)
+        rc_yield();
     return g;
 }
 

@@ -121,6 +121,11 @@ rc_g *rc_runq_get(rc_p *p)
     }
 }
 
+uint32_t rc_runq_len(rc_p *p)
+{
+    return atomic_load_explicit(&p->runq_tail, memory_order_relaxed) - LOAD_ACQ(p->runq_head);
+}
+
 bool rc_runq_empty(rc_p *p)
 {
     /* tail is read twice so that a concurrent runnext -> ring kick is not missed */

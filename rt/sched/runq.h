@@ -15,6 +15,7 @@
 void  rc_runq_put(rc_p *p, rc_g *g, bool next);  /* owner only */
 rc_g *rc_runq_get(rc_p *p);                      /* owner only */
 bool  rc_runq_empty(rc_p *p);
+uint32_t rc_runq_len(rc_p *p);                  /* ring only, not runnext; owner only */
 /* Moves about half of victim's goroutines to p's ring and returns one of them;
  * takes victim's runnext too if steal_next. */
 rc_g *rc_runq_steal(rc_p *p, rc_p *victim, bool steal_next);

@@ -10,8 +10,9 @@
  *
  * Blocking protocol (how every primitive waits):
  *   A goroutine that must wait enqueues itself on the object's wait queue under the
- *   object's lock and calls rc_park(unlock, lock, reason). rc_park switches to g0 and
- *   only then calls unlock(lock): until the lock is dropped nobody can find the
+ *   object's lock and calls rc_park(unlock, lock, reason). rc_park switches away (to g0,
+ *   or straight to the next goroutine of its P: proc.c, switch_away) and only then
+ *   calls unlock(lock): until the lock is dropped nobody can find the
  *   goroutine, and once it is dropped the goroutine's context is fully saved, so a
  *   waker may rc_ready it at once, from any thread. rc_ready makes it runnable on the
  *   caller's P (in runnext, so a hand-off runs next, as in Go).
@@ -101,7 +102,7 @@ struct rc_g {
 typedef enum rc_switch_action {
     RC_SWITCH_NONE = 0,
     RC_SWITCH_PARK,     /* call unlockf(lockarg); the G stays WAITING */
-    RC_SWITCH_YIELD,    /* put the G on the global queue */
+    RC_SWITCH_YIELD,    /* put the G at the tail of its P's run queue */
     RC_SWITCH_EXIT,     /* the G is dead: recycle it */
     RC_SWITCH_SYSCALL,  /* the G keeps this M; g0 hands the P away and waits */
 } rc_switch_action;
@@ -109,6 +110,7 @@ typedef enum rc_switch_action {
 struct rc_m {
     rc_g          g0;           /* scheduler context and stack */
     rc_g         *curg;         /* goroutine running on this M, or NULL */
+    rc_g         *prevg;        /* during a direct switch: the goroutine switched from */
     rc_p         *p;            /* attached P, or NULL */
     rc_p         *nextp;        /* P handed over by startm */
     int           id;

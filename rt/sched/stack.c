@@ -1,11 +1,16 @@
-/* stack.c: mmap'd goroutine stacks with guard pages (see stack.h). */
+/* stack.c: mmap'd goroutine stacks with guard pages, allocated in batches (see stack.h). */
 #include "stack.h"
 #include "../diag/panic.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102 /* Linux 6.13 */
+#endif
 
 size_t rc_page_size(void)
 {
@@ -27,25 +32,53 @@ static long max_map_count(void)
     return v;
 }
 
-void rc_stack_alloc(rc_stack *s, size_t size)
+/* 0: not tried yet, 1: MADV_GUARD_INSTALL works, 2: use mprotect. Racy first use is
+ * harmless: both methods give the same fault on the guard page. */
+static _Atomic int guard_mode;
+
+/* Makes [p, p + page) fault on any access. */
+static void guard(char *p, size_t page)
+{
+    int mode = atomic_load_explicit(&guard_mode, memory_order_relaxed);
+    if (mode != 2) {
+        if (madvise(p, page, MADV_GUARD_INSTALL) == 0) {
+            if (mode == 0)
+                atomic_store_explicit(&guard_mode, 1, memory_order_relaxed);
+            return;
+        }
+        if (errno != EINVAL) /* EINVAL: kernel without guard regions */
+            rc_fatal("madvise(MADV_GUARD_INSTALL) of a goroutine stack guard page failed "
+                     "(errno %d)", errno);
+        atomic_store_explicit(&guard_mode, 2, memory_order_relaxed);
+    }
+    if (mprotect(p, page, PROT_NONE) != 0) {
+        if (errno == ENOMEM)
+            rc_fatal("cannot allocate a goroutine stack guard page: too many memory "
+                     "mappings (vm.max_map_count=%ld; on this kernel each goroutine needs "
+                     "2; raise it with: sysctl -w vm.max_map_count=N)", max_map_count());
+        rc_fatal("mprotect of a goroutine stack guard page failed (errno %d)", errno);
+    }
+}
+
+void rc_stack_alloc_batch(rc_stack *s, int n, size_t size)
 {
     size_t page = rc_page_size();
     size = (size + page - 1) & ~(page - 1);
-    char *p = mmap(NULL, size + page, PROT_READ | PROT_WRITE,
+    size_t slot = size + page;
+    char *p = mmap(NULL, slot * (size_t)n, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
     if (p == MAP_FAILED)
         rc_fatal("out of memory allocating a goroutine stack (%zu bytes)", size);
-    if (mprotect(p, page, PROT_NONE) != 0) {
-        int e = errno;
-        munmap(p, size + page);
-        if (e == ENOMEM)
-            rc_fatal("cannot allocate a goroutine stack guard page: too many memory "
-                     "mappings (vm.max_map_count=%ld; each goroutine needs 2; raise it "
-                     "with: sysctl -w vm.max_map_count=N)", max_map_count());
-        rc_fatal("mprotect of a goroutine stack guard page failed (errno %d)", e);
+    for (int i = 0; i < n; i++, p += slot) {
+        guard(p, page);
+        s[i].lo = p + page;
+        s[i].hi = p + slot;
     }
-    s->lo = p + page;
-    s->hi = p + page + size;
+}
+
+void rc_stack_alloc(rc_stack *s, size_t size)
+{
+    rc_stack_alloc_batch(s, 1, size);
 }
 
 void rc_stack_free(rc_stack *s)

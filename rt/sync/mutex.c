@@ -14,6 +14,7 @@
  *
  * The semaphore counts wake-ups; waiters park on it with reason sync.Mutex.Lock.
  */
+#define RC_NO_INLINE_MUTEX /* this file defines the functions the inline fast paths call */
 #include "sync.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
@@ -149,6 +150,17 @@ void rc_mutex_unlock_nohook(rc_mutex *m)
     int32_t new = atomic_fetch_sub_explicit(&m->state, LOCKED, memory_order_release) - LOCKED;
     if (new != 0)
         unlock_slow(m, new);
+}
+
+/* The inline fast paths of racecheck.h end here (LOCKED is 1 there too). */
+void rc_mutex_lock_slowpath(rc_mutex *m)
+{
+    lock_slow(m);
+}
+
+void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state)
+{
+    unlock_slow(m, state);
 }
 
 void rc_mutex_lock(rc_mutex *m)

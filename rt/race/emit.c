@@ -1,0 +1,468 @@
+/*
+ * emit.c: writes collected race reports (report.h) as go -race's text or as JSON
+ * lines, to stderr, stdout or the file <log_path>.<pid> (RCRACE log_path and format;
+ * docs/REPORTS.md is the reference of both formats).
+ *
+ * Callers hold rc_out_lock, which serialises reports with each other and with the
+ * runtime's other reports (panics, deadlocks). A report is assembled in a static
+ * buffer and written with write(2) when it is complete, so a report normally
+ * reaches its target in one piece even while the program writes there too.
+ * The log file is opened at the first report (no report, no file), and opened anew
+ * in a forked child, whose reports go to its own <log_path>.<pid>.
+ */
+#include "report.h"
+#include "../diag/json.h"
+#include "../diag/panic.h"
+#include "../diag/traceback.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SCHEMA "racecheck-report/1"
+
+static bool json;
+static int std_fd = 2;          /* the target when there is no log file */
+static char *log_prefix;        /* RCRACE log_path naming a file */
+static int log_fd = -1;
+static pid_t log_pid;
+
+/* ---- options -------------------------------------------------------------------- */
+
+bool rc_report_set_log_path(const char *v)
+{
+    if (!strcmp(v, "stderr") || !strcmp(v, "stdout")) {
+        std_fd = v[3] == 'e' ? 2 : 1;
+        log_prefix = NULL;
+        return true;
+    }
+    size_t n = strlen(v);
+    if (n == 0 || n > 3000)
+        return false;
+    static char prefix[3001];
+    memcpy(prefix, v, n + 1);
+    log_prefix = prefix;
+    return true;
+}
+
+bool rc_report_set_format(const char *v)
+{
+    if (strcmp(v, "text") && strcmp(v, "json"))
+        return false;
+    json = v[0] == 'j';
+    return true;
+}
+
+/* ---- the output buffer ---------------------------------------------------------- */
+
+static char buf[1 << 16];
+static size_t used;
+
+static void write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+static int target(void)
+{
+    if (!log_prefix)
+        return std_fd;
+    pid_t pid = getpid();
+    if (log_fd >= 0 && log_pid == pid)
+        return log_fd;
+    if (log_fd >= 0)
+        close(log_fd); /* the parent's file, inherited by fork */
+    char path[3100];
+    snprintf(path, sizeof path, "%s.%d", log_prefix, (int)pid);
+    log_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    log_pid = pid;
+    if (log_fd < 0) {
+        char msg[3300];
+        int n = snprintf(msg, sizeof msg, "racecheck: cannot open RCRACE log_path file %s: "
+                         "%s; reports go to stderr\n", path, strerror(errno));
+        write_all(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+        log_prefix = NULL;
+        std_fd = 2;
+        return 2;
+    }
+    return log_fd;
+}
+
+static void flush(void)
+{
+    rc_out_flush(); /* whatever the runtime printed before goes first */
+    write_all(target(), buf, used);
+    used = 0;
+}
+
+static void put(void *ctx, const char *p, size_t n)
+{
+    (void)ctx;
+    while (n > 0) {
+        if (used == sizeof buf)
+            flush();
+        size_t k = sizeof buf - used < n ? sizeof buf - used : n;
+        memcpy(buf + used, p, k);
+        used += k;
+        p += k;
+        n -= k;
+    }
+}
+
+__attribute__((format(printf, 1, 2))) static void out(const char *fmt, ...)
+{
+    char line[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        put(NULL, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+}
+
+/* ---- shared --------------------------------------------------------------------- */
+
+static const char *file_of(const rc_frame *f)
+{
+    const char *file = f->file;
+    size_t strip = rc_tb_strip_prefix ? strlen(rc_tb_strip_prefix) : 0;
+    if (strip && !strncmp(file, rc_tb_strip_prefix, strip))
+        file += strip;
+    return file;
+}
+
+static void goroutine_name(const rc_rgoroutine *g, char *b, size_t n)
+{
+    if (g->is_main)
+        snprintf(b, n, "main goroutine");
+    else if (g->id == 0)
+        snprintf(b, n, "unknown goroutine");
+    else
+        snprintf(b, n, "goroutine %lld", (long long)g->id);
+}
+
+static const char *kind_of(const rc_raccess *a)
+{
+    if (a->atomic)
+        return a->write ? "atomic write" : "atomic read";
+    return a->write ? "write" : "read";
+}
+
+/* ---- text ----------------------------------------------------------------------- */
+
+static void text_stack(const rc_rstack *s)
+{
+    if (s->lost) {
+        out("  [failed to restore the stack]\n");
+        return;
+    }
+    for (int i = 0; i < s->n; i++) {
+        const rc_frame *f = &s->f[i];
+        const char *fn = f->func[0] ? f->func : "?";
+        const char *file = f->file[0] ? file_of(f) : "?";
+        if (f->inlined)
+            out("  %s(...)\n      %s:%d\n", fn, file, f->line);
+        else
+            out("  %s()\n      %s:%d +0x%lx\n", fn, file, f->line, (unsigned long)f->offset);
+    }
+    if (s->elided)
+        out("...additional frames elided...\n");
+}
+
+/* The index of mutex a in d->mutexes (its name is M<index+1>). */
+static int mutex_no(const rc_race_data *d, uintptr_t a)
+{
+    for (int i = 0; i < d->nmutexes; i++)
+        if (d->mutexes[i].addr == a)
+            return i + 1;
+    return 0;
+}
+
+/* " (mutexes: write M1, read M2)", TSan's addition; nothing when none was held. */
+static void text_held(const rc_race_data *d, const rc_raccess *a)
+{
+    if (a->nheld <= 0)
+        return;
+    out(" (mutexes:");
+    for (int i = 0; i < a->nheld && i < RC_RMAX_HELD; i++)
+        out("%s %s M%d", i ? "," : "", a->held[i].write ? "write" : "read",
+            mutex_no(d, a->held[i].addr));
+    out(")");
+}
+
+static void text_access(const rc_race_data *d, const rc_raccess *a, bool previous)
+{
+    char who[64], kind[16];
+    goroutine_name(&a->g, who, sizeof who);
+    snprintf(kind, sizeof kind, "%s", kind_of(a));
+    if (!previous)
+        kind[0] = (char)(kind[0] - 'a' + 'A');
+    out("%s%s at %#014lx by %s", previous ? "\nPrevious " : "", kind, (unsigned long)d->addr,
+        who);
+    text_held(d, a);
+    out(":\n");
+    text_stack(&a->stack);
+}
+
+static void text_race(const rc_race_data *d)
+{
+    out("==================\nWARNING: DATA RACE\n");
+    text_access(d, &d->cur, false);
+    text_access(d, &d->prev, true);
+    const rc_rlocation *l = &d->loc;
+    if (l->kind == RC_LOC_HEAP) {
+        char who[64];
+        goroutine_name(&l->alloc_by, who, sizeof who);
+        out("\nLocation is heap block of size %zu at %#014lx allocated by %s:\n", l->size,
+            (unsigned long)l->start, who);
+        text_stack(&l->alloc);
+    } else if (l->kind == RC_LOC_GLOBAL) {
+        out("\nLocation is global '%s' of size %zu at %#014lx\n", l->name, l->size,
+            (unsigned long)l->start);
+    }
+    for (int i = 0; i < d->ncreated; i++) {
+        const rc_rcreated *c = &d->created[i];
+        out("\nGoroutine %lld (%s) created at:\n", (long long)c->g.id,
+            c->g.finished ? "finished" : "running");
+        text_stack(&c->stack);
+    }
+    for (int i = 0; i < d->nmutexes; i++) {
+        const rc_rmutex_info *m = &d->mutexes[i];
+        if (m->name[0])
+            out("\nMutex M%d is global '%s' at %#014lx\n", i + 1, m->name, (unsigned long)m->addr);
+        else
+            out("\nMutex M%d is at %#014lx\n", i + 1, (unsigned long)m->addr);
+    }
+    out("==================\n");
+}
+
+static void text_leak(const rc_leak_data *d)
+{
+    out("==================\nWARNING: GOROUTINE LEAK\n");
+    if (d->count == 1) {
+        out("Goroutine %lld blocked forever in %s:\n", (long long)d->first.id, d->reason);
+    } else {
+        out("%d goroutines blocked forever in %s with this stack (goroutines", d->count,
+            d->reason);
+        for (int i = 0; i < d->nids; i++)
+            out("%s %lld", i ? "," : "", (long long)d->ids[i]);
+        out("%s):\n", d->count > d->nids ? ", ..." : "");
+    }
+    text_stack(&d->stack);
+    out("\nGoroutine %lld created at:\n", (long long)d->first.id);
+    text_stack(&d->created);
+    out("==================\n");
+}
+
+/* ---- JSON ----------------------------------------------------------------------- */
+
+/* A goroutine as {"id","name","main"[,"state"]}, or null when it is unknown. */
+static void json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, bool state)
+{
+    rc_json_key(j, key);
+    if (g->id == 0 && !g->is_main) {
+        rc_json_null(j);
+        return;
+    }
+    char name[64];
+    goroutine_name(g, name, sizeof name);
+    rc_json_object(j);
+    rc_json_kint(j, "id", g->id);
+    rc_json_kstr(j, "name", name);
+    rc_json_kbool(j, "main", g->is_main);
+    if (state)
+        rc_json_kstr(j, "state", g->finished ? "finished" : "running");
+    rc_json_end(j);
+}
+
+static void json_stack(rc_json *j, const char *key, const rc_rstack *s)
+{
+    rc_json_key(j, key);
+    rc_json_array(j);
+    for (int i = 0; i < s->n; i++) {
+        const rc_frame *f = &s->f[i];
+        rc_json_object(j);
+        rc_json_key(j, "function");
+        f->func[0] ? rc_json_str(j, f->func) : rc_json_null(j);
+        rc_json_key(j, "file");
+        f->file[0] ? rc_json_str(j, file_of(f)) : rc_json_null(j);
+        rc_json_kint(j, "line", f->line);
+        rc_json_kaddr(j, "pc", f->pc);
+        rc_json_kbool(j, "inlined", f->inlined);
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+    if (s->elided)
+        rc_json_kbool(j, "stack_elided", true);
+    if (s->lost)
+        rc_json_kbool(j, "stack_lost", true);
+}
+
+static void json_access(rc_json *j, const char *key, const rc_raccess *a)
+{
+    rc_json_key(j, key);
+    rc_json_object(j);
+    rc_json_kstr(j, "kind", kind_of(a));
+    rc_json_kaddr(j, "address", a->addr);
+    rc_json_kint(j, "size", a->size);
+    json_goroutine(j, "goroutine", &a->g, true);
+    json_stack(j, "stack", &a->stack);
+    rc_json_key(j, "mutexes"); /* held at the access; null: unknown */
+    if (a->nheld < 0) {
+        rc_json_null(j);
+    } else {
+        rc_json_array(j);
+        for (int i = 0; i < a->nheld && i < RC_RMAX_HELD; i++) {
+            rc_json_object(j);
+            rc_json_kaddr(j, "address", a->held[i].addr);
+            rc_json_kstr(j, "mode", a->held[i].write ? "write" : "read");
+            rc_json_end(j);
+        }
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+}
+
+/* The innermost frame as file:line, the stable half of a report's key. */
+static void site(const rc_rstack *s, char *b, size_t n)
+{
+    if (s->n == 0 || !s->f[0].file[0])
+        snprintf(b, n, "?");
+    else
+        snprintf(b, n, "%s:%d", file_of(&s->f[0]), s->f[0].line);
+}
+
+static void json_race(rc_json *j, const rc_race_data *d)
+{
+    char a[600], b[600], key[1300];
+    site(&d->cur.stack, a, sizeof a);
+    site(&d->prev.stack, b, sizeof b);
+    bool swap = strcmp(a, b) > 0; /* the same pair whichever access came first */
+    snprintf(key, sizeof key, "data-race:%s|%s", swap ? b : a, swap ? a : b);
+
+    rc_json_object(j);
+    rc_json_kstr(j, "schema", SCHEMA);
+    rc_json_kstr(j, "kind", "data-race");
+    rc_json_kint(j, "pid", (long long)getpid());
+    rc_json_kstr(j, "key", key);
+    rc_json_kaddr(j, "address", d->addr);
+    json_access(j, "access", &d->cur);
+    json_access(j, "previous", &d->prev);
+    const rc_rlocation *l = &d->loc;
+    rc_json_key(j, "location");
+    if (l->kind == RC_LOC_NONE) {
+        rc_json_null(j);
+    } else {
+        rc_json_object(j);
+        rc_json_kstr(j, "kind", l->kind == RC_LOC_HEAP ? "heap" : "global");
+        if (l->kind == RC_LOC_GLOBAL)
+            rc_json_kstr(j, "name", l->name);
+        rc_json_kaddr(j, "address", l->start);
+        rc_json_kint(j, "size", (long long)l->size);
+        if (l->kind == RC_LOC_HEAP) {
+            json_goroutine(j, "allocated_by", &l->alloc_by, false);
+            json_stack(j, "stack", &l->alloc);
+        }
+        rc_json_end(j);
+    }
+    rc_json_key(j, "goroutines");
+    rc_json_array(j);
+    for (int i = 0; i < d->ncreated; i++) {
+        const rc_rcreated *c = &d->created[i];
+        char name[64];
+        goroutine_name(&c->g, name, sizeof name);
+        rc_json_object(j);
+        rc_json_kint(j, "id", c->g.id);
+        rc_json_kstr(j, "name", name);
+        rc_json_kstr(j, "state", c->g.finished ? "finished" : "running");
+        json_stack(j, "created_at", &c->stack);
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+    rc_json_end(j);
+}
+
+static void json_leak(rc_json *j, const rc_leak_data *d)
+{
+    char key[700];
+    char where[600];
+    site(&d->stack, where, sizeof where);
+    snprintf(key, sizeof key, "goroutine-leak:%s|%s", d->reason, where);
+    rc_json_object(j);
+    rc_json_kstr(j, "schema", SCHEMA);
+    rc_json_kstr(j, "kind", "goroutine-leak");
+    rc_json_kint(j, "pid", (long long)getpid());
+    rc_json_kstr(j, "key", key);
+    rc_json_kstr(j, "wait_reason", d->reason);
+    rc_json_kint(j, "count", d->count);
+    rc_json_key(j, "goroutines");
+    rc_json_array(j);
+    for (int i = 0; i < d->nids; i++)
+        rc_json_int(j, d->ids[i]);
+    rc_json_end(j);
+    json_stack(j, "stack", &d->stack);
+    json_stack(j, "created_at", &d->created);
+    rc_json_end(j);
+}
+
+/* ---- entry points --------------------------------------------------------------- */
+
+void rc_emit_leak(const rc_leak_data *d)
+{
+    if (json) {
+        rc_json j;
+        rc_json_init(&j, put, NULL);
+        json_leak(&j, d);
+        put(NULL, "\n", 1);
+    } else {
+        text_leak(d);
+    }
+    flush();
+}
+
+void rc_emit_race(const rc_race_data *d)
+{
+    if (json) {
+        rc_json j;
+        rc_json_init(&j, put, NULL);
+        json_race(&j, d);
+        put(NULL, "\n", 1);
+    } else {
+        text_race(d);
+    }
+    flush();
+}
+
+void rc_emit_summary(int data_races, int leaked_goroutines)
+{
+    if (json) {
+        rc_json j;
+        rc_json_init(&j, put, NULL);
+        rc_json_object(&j);
+        rc_json_kstr(&j, "schema", SCHEMA);
+        rc_json_kstr(&j, "kind", "summary");
+        rc_json_kint(&j, "pid", (long long)getpid());
+        rc_json_kint(&j, "data_races", data_races);
+        rc_json_kint(&j, "leaked_goroutines", leaked_goroutines);
+        rc_json_end(&j);
+        put(NULL, "\n", 1);
+    } else {
+        if (data_races)
+            out("Found %d data race(s)\n", data_races);
+        if (leaked_goroutines)
+            out("Found %d leaked goroutine(s)\n", leaked_goroutines);
+    }
+    flush();
+}

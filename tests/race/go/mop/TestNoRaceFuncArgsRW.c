@@ -1,0 +1,26 @@
+// Port of Go's TestNoRaceFuncArgsRW (runtime/race/testdata/mop_test.go): `go f(x)`
+// copies x in the calling goroutine, so main's later write does not race with the
+// goroutine's read of its copy.
+// EXIT: 0
+// STDERR-NOT: DATA RACE
+#include "../gotest.h"
+
+typedef struct { uint8_t x; rc_chan *ch; } env;
+typedef struct { rc_chan *ch; uint8_t y; } arg;
+
+static void worker(void *p)
+{
+    const arg *a = p;
+    volatile uint8_t r = a->y; /* Go: _ = y */
+    (void)r;
+    rc_chan_send(a->ch, &(uint8_t){0});
+}
+
+int main(void)
+{
+    env e = { 0, rc_chan_make(sizeof(uint8_t), 1) };
+    rc_go_copy(worker, &(arg){ e.ch, e.x }, sizeof(arg));
+    e.x = 1;
+    rc_chan_recv(e.ch, NULL);
+    return 0;
+}

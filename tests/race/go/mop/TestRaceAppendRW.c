@@ -1,0 +1,54 @@
+// Port of Go's TestRaceAppendRW (runtime/race/testdata/mop_test.go): append(a, 1) on a
+// full slice grows it: the old elements are copied into a new array, reading a[0], which
+// main writes. The new array is kept in a volatile (Go: _ = append(a, 1)): C's optimiser
+// would drop a copy into an array nobody reads; Go's race build checks it.
+// EXIT: 66
+// STDERR: WARNING: DATA RACE
+// STDERR-ANY: {{FILE}}:{{LINE:g}}
+// STDERR-ANY: {{FILE}}:{{LINE:main}}
+#include "../gotest.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { int64_t *array; int64_t len, cap; } ints;
+typedef struct { ints a; rc_chan *ch; } env;
+
+static ints make(int64_t n)
+{
+    int64_t *a = calloc((size_t)(n ? n : 1), sizeof *a);
+    if (!a)
+        abort();
+    return (ints){ a, n, n };
+}
+
+/* Go's append(s, v): a full slice grows as growslice does (capacity doubled, the old
+ * elements copied into the new array), then v is stored. */
+static ints append(ints s, int64_t v)
+{
+    if (s.len == s.cap) {
+        ints g = make(s.cap ? 2 * s.cap : 1);
+        if (s.len)
+            memmove(g.array, s.array, (size_t)s.len * sizeof *s.array);
+        s.array = g.array, s.cap = g.cap;
+    }
+    s.array[s.len++] = v;
+    return s;
+}
+
+static void worker(void *arg)
+{
+    env *e = arg;
+    ints r = append(e->a, 1); // @g
+    int64_t *volatile keep = r.array;
+    (void)keep;
+    rc_chan_send(e->ch, &(bool){true});
+}
+
+int main(void)
+{
+    env e = { make(10), rc_chan_make(sizeof(bool), 0) };
+    rc_go(worker, &e);
+    e.a.array[0] = 1; // @main
+    rc_chan_recv(e.ch, NULL);
+    return 0;
+}
