@@ -137,27 +137,26 @@ void *memset(void *d, int c, size_t n)
     return REAL(memset)(d, c, n);
 }
 
-int memcmp(const void *a, const void *b, size_t n)
+/* memcmp and bcmp read the bytes up to the first difference on both sides. */
+static void check_compared(const void *a, const void *b, size_t n, uintptr_t pc)
 {
-    uintptr_t pc = RC_CALLER_PC();
     rc_g *g = rc_intercept_checked(pc);
     if (g) {
         size_t k = compared(a, b, n, false);
         rd(g, a, k, pc);
         rd(g, b, k, pc);
     }
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+    check_compared(a, b, n, RC_CALLER_PC());
     return REAL(memcmp)(a, b, n);
 }
 
 int bcmp(const void *a, const void *b, size_t n)
 {
-    uintptr_t pc = RC_CALLER_PC();
-    rc_g *g = rc_intercept_checked(pc);
-    if (g) {
-        size_t k = compared(a, b, n, false);
-        rd(g, a, k, pc);
-        rd(g, b, k, pc);
-    }
+    check_compared(a, b, n, RC_CALLER_PC());
     return REAL(bcmp)(a, b, n);
 }
 

@@ -1,11 +1,8 @@
 /* ctx_x86_64.S: rc_mctx_switch and the first-entry trampoline (layout in ctx.h). */
 #if defined(__x86_64__)
-    .text
-    .globl rc_mctx_switch
-    .type rc_mctx_switch, @function
-    .p2align 4
-rc_mctx_switch:                      /* rdi = from, rsi = to */
-    .cfi_startproc
+/* Saves the callee-saved registers and the FP control words on the current stack,
+ * stores the stack pointer in *rdi and loads the one saved in *rsi (layout: ctx.h). */
+.macro RC_SAVE_AND_SWAP_STACK
     pushq %rbp
     pushq %rbx
     pushq %r12
@@ -17,6 +14,15 @@ rc_mctx_switch:                      /* rdi = from, rsi = to */
     fnstcw 4(%rsp)
     movq %rsp, (%rdi)
     movq (%rsi), %rsp
+.endm
+
+    .text
+    .globl rc_mctx_switch
+    .type rc_mctx_switch, @function
+    .p2align 4
+rc_mctx_switch:                      /* rdi = from, rsi = to */
+    .cfi_startproc
+    RC_SAVE_AND_SWAP_STACK
     ldmxcsr (%rsp)
     fldcw 4(%rsp)
     addq $8, %rsp
@@ -39,17 +45,7 @@ rc_mctx_switch:                      /* rdi = from, rsi = to */
     .p2align 4
 rc_mctx_switch_call:                 /* rdi = from, rsi = to, rdx = fn, rcx = arg */
     .cfi_startproc
-    pushq %rbp
-    pushq %rbx
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
-    subq $8, %rsp
-    stmxcsr (%rsp)
-    fnstcw 4(%rsp)
-    movq %rsp, (%rdi)
-    movq (%rsi), %rsp
+    RC_SAVE_AND_SWAP_STACK
     .cfi_def_cfa %rsp, 64
     .cfi_offset %rbp, -16
     .cfi_offset %rbx, -24
