@@ -35,7 +35,14 @@
 #include "llvm/Passes/PassPlugin.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include "LoopChecks.h"
+
+#include <cstdlib>
+#include <cstring>
+
 using namespace llvm;
+using racecheck::LoopCheck;
+using racecheck::LoopCoalescer;
 
 namespace {
 
@@ -111,6 +118,15 @@ bool isRuntimeName(StringRef N) {
   return hasPrefix(N, "__rc_") || hasPrefix(N, "rc_");
 }
 
+// Loop check coalescing (LoopChecks.h) is on unless the environment of the
+// compiler says RACECHECK_COALESCE_LOOPS=0, so its effect can be measured.
+// (A plugin's cl::opt cannot be set with clang's -mllvm: clang parses those
+// before it loads -fpass-plugin plugins.)
+bool coalesceLoops() {
+  const char *E = std::getenv("RACECHECK_COALESCE_LOOPS");
+  return !E || std::strcmp(E, "0") != 0;
+}
+
 // ---- the instrumenter ------------------------------------------------------
 
 class Instrumenter {
@@ -139,7 +155,8 @@ private:
   static void dropMemoryAttrs(Function &F);
   void dedupSegment(ArrayRef<Instruction *> Seg,
                     SmallVectorImpl<Instruction *> &Out);
-  void instrumentPlain(Instruction *I);
+  void instrumentPlain(Instruction *I, Instruction *Before);
+  void instrumentLoopCheck(const LoopCheck &LC, LoopCoalescer &LCo);
   void instrumentAtomic(Instruction *I);
   void instrumentMemIntrinsic(MemIntrinsic *MI);
   void addLinkCheckCtor();
@@ -273,8 +290,10 @@ bool Instrumenter::isHandledAtomic(Instruction &I) {
 }
 
 // Plain access -> __rc_{,unaligned_}{read,write}N or __rc_{read,write}_range,
-// placed before the access (docs/ABI.md "Plain accesses").
-void Instrumenter::instrumentPlain(Instruction *I) {
+// placed before the access (docs/ABI.md "Plain accesses"), or before Before
+// (a loop preheader's terminator) for a check hoisted out of a loop; the call
+// keeps the access's debug location either way.
+void Instrumenter::instrumentPlain(Instruction *I, Instruction *Before) {
   bool IsWrite = isa<StoreInst>(I);
   Value *Ptr = getLoadStorePointerOperand(I);
   Type *Ty =
@@ -283,7 +302,8 @@ void Instrumenter::instrumentPlain(Instruction *I) {
       IsWrite ? cast<StoreInst>(I)->getAlign() : cast<LoadInst>(I)->getAlign();
   uint64_t Size = DL.getTypeStoreSize(Ty).getFixedValue();
 
-  IRBuilder<> IRB(I);
+  IRBuilder<> IRB(Before);
+  IRB.SetCurrentDebugLocation(I->getDebugLoc());
   setDebugLoc(IRB, *I->getFunction());
   Value *Addr = IRB.CreatePointerCast(Ptr, PtrTy);
   const char *Kind = IsWrite ? "write" : "read";
@@ -297,6 +317,26 @@ void Instrumenter::instrumentPlain(Instruction *I) {
     emit(IRB, rt(Twine("__rc_") + Kind + "_range", VoidTy, {PtrTy, SizeTy}),
          {Addr, ConstantInt::get(SizeTy, Size)});
   }
+}
+
+// A check standing for accesses of a whole loop (LoopChecks.h): the access's
+// own check hoisted to the preheader, or __rc_{read,write}_range over the bytes
+// all iterations touch.
+void Instrumenter::instrumentLoopCheck(const LoopCheck &LC,
+                                       LoopCoalescer &LCo) {
+  Instruction *At = LCo.insertPoint(LC.L);
+  if (!LC.Range) {
+    instrumentPlain(LC.Rep, At);
+    return;
+  }
+  IRBuilder<> IRB(At);
+  IRB.SetCurrentDebugLocation(LC.Rep->getDebugLoc());
+  setDebugLoc(IRB, *LC.Rep->getFunction());
+  auto AddrLen = LCo.rangeOf(LC, IRB, PtrTy, SizeTy);
+  emit(IRB,
+       rt(Twine("__rc_") + (LC.Write ? "write" : "read") + "_range", VoidTy,
+          {PtrTy, SizeTy}),
+       {AddrLen.first, AddrLen.second});
 }
 
 // Atomic instruction -> the runtime call that performs it; the instruction is
@@ -456,8 +496,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
         if (DL.getTypeStoreSize(Ty).isScalable() || !mayRace(Ptr) ||
             (isa<StoreInst>(I) && cast<StoreInst>(I).isSwiftError()))
           continue;
-        Seg.push_back(&I);
-        BusyBlocks.insert(&BB);
+        Seg.push_back(&I); // BusyBlocks: once we know where its check goes
       } else if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
         Barrier = true;
         Value *Src = isa<MemTransferInst>(MI)
@@ -488,25 +527,38 @@ bool Instrumenter::instrumentFunction(Function &F) {
     Seg.clear();
   }
 
+  // Checks of quiet loops move to the loop's preheader (LoopChecks.h).
+  DominatorTree DT(F);
+  LoopInfo LI(DT);
+  LoopCoalescer LCo(F, DT, LI);
+  SmallVector<LoopCheck, 8> LoopChecks;
+  if (coalesceLoops())
+    LCo.plan(Plain, LoopChecks);
+  for (Instruction *I : Plain)
+    BusyBlocks.insert(I->getParent());
+  for (const LoopCheck &LC : LoopChecks) // its preheader or the block before
+    if (BasicBlock *Pred = LC.L->getLoopPredecessor())
+      BusyBlocks.insert(Pred);
+
   // Loops that contain no call and no instrumented access would never enter
   // the runtime, so a thread spinning in one (`for(;;){}`, or a spin on a load
-  // the optimiser hoisted out) could never be preempted: poll at the header.
-  // Every qualifying loop gets its own poll, nested ones too: an outer loop may
-  // iterate without ever entering its inner loop.
+  // the optimiser hoisted out, or whose check moved to the preheader) could
+  // never be preempted: poll at the header. Every qualifying loop gets its own
+  // poll, nested ones too: an outer loop may iterate without ever entering its
+  // inner loop.
   SmallVector<BasicBlock *, 4> PollHeaders;
-  {
-    DominatorTree DT(F);
-    LoopInfo LI(DT);
-    for (Loop *L : LI.getLoopsInPreorder())
-      if (llvm::none_of(L->blocks(), [&](BasicBlock *B) {
-            return BusyBlocks.count(B) != 0;
-          }))
-        PollHeaders.push_back(L->getHeader());
-  }
+  for (Loop *L : LI.getLoopsInPreorder())
+    if (llvm::none_of(L->blocks(), [&](BasicBlock *B) {
+          return BusyBlocks.count(B) != 0;
+        }))
+      PollHeaders.push_back(L->getHeader());
 
-  // Phase 2: rewrite.
+  // Phase 2: rewrite. Loop checks first: their address arithmetic is expanded
+  // from ScalarEvolution, which describes the untouched IR.
+  for (const LoopCheck &LC : LoopChecks)
+    instrumentLoopCheck(LC, LCo);
   for (Instruction *I : Plain)
-    instrumentPlain(I);
+    instrumentPlain(I, I);
   for (Instruction *I : Atomics)
     instrumentAtomic(I);
   for (MemIntrinsic *MI : MemOps)
@@ -521,8 +573,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // runtime event and no call can never be on the stack of a reported event,
   // so it is left without them (saves two calls per leaf, e.g. getters on
   // thread-private data).
-  bool Changed = !Plain.empty() || !Atomics.empty() || !MemOps.empty() ||
-                 !PollHeaders.empty();
+  bool Changed = !Plain.empty() || !LoopChecks.empty() || !Atomics.empty() ||
+                 !MemOps.empty() || !PollHeaders.empty();
   if (!Changed && !HasCalls)
     return false;
 

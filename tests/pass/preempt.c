@@ -27,11 +27,14 @@ void spin_forever(void) { for (;;) {} }
 // O0: call void @__rc_preempt_poll()
 void spin_hoisted(void) { int f = flag; while (!f) {} data = 1; }
 
-// At -O0 a spin on the global itself is checked inside the loop: no poll.
+// At -O0 a spin on the global itself reads one address and does nothing else
+// the runtime sees: the check moves before the loop (loops.c) and the loop,
+// now access-free, polls.
 // O0-LABEL: define {{.*}}@spin_on_global(
-// O0-NOT: __rc_preempt_poll
-// O0: call void @__rc_read4(
-// O0-NOT: __rc_preempt_poll
+// O0: call void @__rc_read4({{.*}}@flag
+// O0-NOT: call void @__rc_read4
+// O0: call void @__rc_preempt_poll()
+// O0-NOT: call void @__rc_read4
 // O0: ret void
 void spin_on_global(void) { while (!flag) {} }
 
@@ -46,10 +49,21 @@ void spin_pause(void) { for (;;) __asm__ volatile("pause"); }
 // CHECK-NOT: __rc_preempt_poll
 // CHECK: ret void
 void calls(int n) { for (int i = 0; i < n; i++) ext(); }
+// (The bound is reloaded every iteration, as a[i] may alias *n, so the trip
+// count is unknown and the store is checked in the loop.)
 // CHECK-LABEL: define {{.*}}@stores(
 // CHECK-NOT: __rc_preempt_poll
+// CHECK: call void @__rc_write4(
+// CHECK-NOT: __rc_preempt_poll
+// CHECK: {{^}}}
+void stores(int *a, int *n) { for (int i = 0; i < *n; i++) a[i] = i; }
+// A loop whose checks all became one range check before it is access-free:
+// it polls like any other.
+// CHECK-LABEL: define {{.*}}@coalesced(
+// CHECK: call void @__rc_write_range(
+// CHECK: call void @__rc_preempt_poll()
 // CHECK: ret void
-void stores(int *a, int n) { for (int i = 0; i < n; i++) a[i] = i; }
+void coalesced(int *a, int n) { for (int i = 0; i < n; i++) a[i] = i; }
 // Only accesses to private memory: not instrumented, so it polls.
 // O0-LABEL: define {{.*}}@private_loop(
 // O0: call void @__rc_preempt_poll()
