@@ -209,6 +209,18 @@ void Instrumenter::setDebugLoc(IRBuilder<> &IRB, Function &F) {
     IRB.SetCurrentDebugLocation(DILocation::get(Ctx, 0, 0, SP));
 }
 
+// A relaxed load of rc_hooks_active, the runtime's "is a detector linked" flag
+// that racecheck.h's inline Mutex fast paths test: written once before main,
+// read-only after, and no synchronisation (relaxed): checking it would only cost
+// a detector call per Lock and Unlock.
+static bool isRuntimeFlagLoad(Instruction &I) {
+  auto *LI = dyn_cast<LoadInst>(&I);
+  if (!LI || !LI->isAtomic() || isStrongerThanMonotonic(LI->getOrdering()))
+    return false;
+  auto *GV = dyn_cast<GlobalVariable>(LI->getPointerOperand()->stripPointerCasts());
+  return GV && GV->getName() == "rc_hooks_active";
+}
+
 // Can a plain access through Ptr take part in a race?
 bool Instrumenter::mayRace(Value *Ptr) {
   // Non-default address spaces (GPU, TLS-like segments) are not ordinary
@@ -482,6 +494,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
       // (dedupSegment). Busy: the block will enter the runtime (no poll needed,
       // see below).
       bool Barrier = false, Busy = false;
+      if (isRuntimeFlagLoad(I))
+        continue;
       if (I.isAtomic()) {
         Barrier = true; // even an atomic we leave alone synchronises
         if (isHandledAtomic(I)) {
