@@ -35,7 +35,7 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
     const bool write = flags & RC_CELL_WRITE, atomic = flags & RC_CELL_ATOMIC;
     int store_at = -1;
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
-        rc_cell old = atomic_load_explicit(&cells[i], memory_order_relaxed);
+        rc_cell old = atomic_load_explicit(&cells[i], memory_order_acquire);
         if (old == 0) {
             if (store_at < 0)
                 store_at = i;
@@ -66,7 +66,10 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
     }
     if (store_at < 0)
         store_at = (int)(epoch % RC_SHADOW_CELLS);
-    atomic_store_explicit(&cells[store_at], cur, memory_order_relaxed);
+    /* release: whoever reads this cell also sees its trace event (and the part's
+     * position), so a report can restore the stack; acquire above. Plain moves on
+     * x86-64. */
+    atomic_store_explicit(&cells[store_at], cur, memory_order_release);
 }
 
 static __attribute__((noinline)) void preempt(void)
