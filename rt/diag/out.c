@@ -12,10 +12,10 @@ static char buf[8192];
 static size_t used;
 static _Atomic uint32_t lock;
 
-static void write_all(const char *p, size_t n)
+void rc_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
-        ssize_t w = write(2, p, n);
+        ssize_t w = write(fd, p, n);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -28,7 +28,7 @@ static void write_all(const char *p, size_t n)
 
 void rc_out_flush(void)
 {
-    write_all(buf, used);
+    rc_write_all(2, buf, used);
     used = 0;
 }
 

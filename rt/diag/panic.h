@@ -26,6 +26,7 @@ void rc_dump_all_goroutines(void);
 /* Report output: buffered, written to stderr with write(2) (never through stdio). */
 void rc_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void rc_out_flush(void);
+void rc_write_all(int fd, const char *p, size_t n); /* write(2) until done or an error */
 void rc_out_lock(void);     /* one report at a time */
 void rc_out_unlock(void);
 

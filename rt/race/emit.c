@@ -61,20 +61,6 @@ bool rc_report_set_format(const char *v)
 static char buf[1 << 16];
 static size_t used;
 
-static void write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-}
-
 static int target(void)
 {
     if (!log_prefix)
@@ -92,7 +78,7 @@ static int target(void)
         char msg[3300];
         int n = snprintf(msg, sizeof msg, "racecheck: cannot open RCRACE log_path file %s: "
                          "%s; reports go to stderr\n", path, strerror(errno));
-        write_all(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+        rc_write_all(2, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
         log_prefix = NULL;
         std_fd = 2;
         return 2;
@@ -103,7 +89,7 @@ static int target(void)
 static void flush(void)
 {
     rc_out_flush(); /* whatever the runtime printed before goes first */
-    write_all(target(), buf, used);
+    rc_write_all(target(), buf, used);
     used = 0;
 }
 

@@ -16,13 +16,8 @@
     movq (%rsi), %rsp
 .endm
 
-    .text
-    .globl rc_mctx_switch
-    .type rc_mctx_switch, @function
-    .p2align 4
-rc_mctx_switch:                      /* rdi = from, rsi = to */
-    .cfi_startproc
-    RC_SAVE_AND_SWAP_STACK
+/* Restores what RC_SAVE_AND_SWAP_STACK saved, from the current stack. */
+.macro RC_RESTORE_FRAME
     ldmxcsr (%rsp)
     fldcw 4(%rsp)
     addq $8, %rsp
@@ -32,6 +27,16 @@ rc_mctx_switch:                      /* rdi = from, rsi = to */
     popq %r12
     popq %rbx
     popq %rbp
+.endm
+
+    .text
+    .globl rc_mctx_switch
+    .type rc_mctx_switch, @function
+    .p2align 4
+rc_mctx_switch:                      /* rdi = from, rsi = to */
+    .cfi_startproc
+    RC_SAVE_AND_SWAP_STACK
+    RC_RESTORE_FRAME
     ret
     .cfi_endproc
     .size rc_mctx_switch, .-rc_mctx_switch
@@ -55,15 +60,7 @@ rc_mctx_switch_call:                 /* rdi = from, rsi = to, rdx = fn, rcx = ar
     .cfi_offset %r15, -56
     movq %rcx, %rdi
     callq *%rdx                      /* sp % 16 == 0 here, as at any saved frame */
-    ldmxcsr (%rsp)
-    fldcw 4(%rsp)
-    addq $8, %rsp
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %rbx
-    popq %rbp
+    RC_RESTORE_FRAME
     ret
     .cfi_endproc
     .size rc_mctx_switch_call, .-rc_mctx_switch_call
