@@ -10,6 +10,7 @@
  * The log file is opened at the first report (no report, no file), and opened anew
  * in a forked child, whose reports go to its own <log_path>.<pid>.
  */
+#include "emit.h"
 #include "report.h"
 #include "../diag/json.h"
 #include "../diag/panic.h"
@@ -61,6 +62,11 @@ bool rc_report_set_format(const char *v)
 static char buf[1 << 16];
 static size_t used;
 
+/* In JSON mode a report's text is rendered first into textbuf (the "text" member). */
+static char textbuf[1 << 15];
+static size_t textused;
+static bool to_text;
+
 static int target(void)
 {
     if (!log_prefix)
@@ -96,6 +102,12 @@ static void flush(void)
 static void put(void *ctx, const char *p, size_t n)
 {
     (void)ctx;
+    if (to_text) { /* a report's text, for JSON: truncated if it is huge */
+        size_t k = sizeof textbuf - textused < n ? sizeof textbuf - textused : n;
+        memcpy(textbuf + textused, p, k);
+        textused += k;
+        return;
+    }
     while (n > 0) {
         if (used == sizeof buf)
             flush();
@@ -107,7 +119,7 @@ static void put(void *ctx, const char *p, size_t n)
     }
 }
 
-__attribute__((format(printf, 1, 2))) static void out(const char *fmt, ...)
+void rc_emit_out(const char *fmt, ...)
 {
     char line[1200];
     va_list ap;
@@ -117,6 +129,8 @@ __attribute__((format(printf, 1, 2))) static void out(const char *fmt, ...)
     if (n > 0)
         put(NULL, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
+
+#define out rc_emit_out
 
 /* ---- shared --------------------------------------------------------------------- */
 
@@ -129,7 +143,7 @@ static const char *file_of(const rc_frame *f)
     return file;
 }
 
-static void goroutine_name(const rc_rgoroutine *g, char *b, size_t n)
+void rc_emit_goroutine_name(const rc_rgoroutine *g, char *b, size_t n)
 {
     if (g->is_main)
         snprintf(b, n, "main goroutine");
@@ -148,7 +162,7 @@ static const char *kind_of(const rc_raccess *a)
 
 /* ---- text ----------------------------------------------------------------------- */
 
-static void text_stack(const rc_rstack *s)
+void rc_emit_text_stack(const rc_rstack *s)
 {
     if (s->lost) {
         out("  [failed to restore the stack]\n");
@@ -191,7 +205,7 @@ static void text_held(const rc_race_data *d, const rc_raccess *a)
 static void text_access(const rc_race_data *d, const rc_raccess *a, bool previous)
 {
     char who[64], kind[16];
-    goroutine_name(&a->g, who, sizeof who);
+    rc_emit_goroutine_name(&a->g, who, sizeof who);
     snprintf(kind, sizeof kind, "%s", kind_of(a));
     if (!previous)
         kind[0] = (char)(kind[0] - 'a' + 'A');
@@ -199,21 +213,21 @@ static void text_access(const rc_race_data *d, const rc_raccess *a, bool previou
         who);
     text_held(d, a);
     out(":\n");
-    text_stack(&a->stack);
+    rc_emit_text_stack(&a->stack);
 }
 
 static void text_race(const rc_race_data *d)
 {
-    out("==================\nWARNING: DATA RACE\n");
+    out("WARNING: DATA RACE\n");
     text_access(d, &d->cur, false);
     text_access(d, &d->prev, true);
     const rc_rlocation *l = &d->loc;
     if (l->kind == RC_LOC_HEAP) {
         char who[64];
-        goroutine_name(&l->alloc_by, who, sizeof who);
+        rc_emit_goroutine_name(&l->alloc_by, who, sizeof who);
         out("\nLocation is heap block of size %zu at %#014lx allocated by %s:\n", l->size,
             (unsigned long)l->start, who);
-        text_stack(&l->alloc);
+        rc_emit_text_stack(&l->alloc);
     } else if (l->kind == RC_LOC_GLOBAL) {
         out("\nLocation is global '%s' of size %zu at %#014lx\n", l->name, l->size,
             (unsigned long)l->start);
@@ -222,7 +236,7 @@ static void text_race(const rc_race_data *d)
         const rc_rcreated *c = &d->created[i];
         out("\nGoroutine %lld (%s) created at:\n", (long long)c->g.id,
             c->g.finished ? "finished" : "running");
-        text_stack(&c->stack);
+        rc_emit_text_stack(&c->stack);
     }
     for (int i = 0; i < d->nmutexes; i++) {
         const rc_rmutex_info *m = &d->mutexes[i];
@@ -231,31 +245,12 @@ static void text_race(const rc_race_data *d)
         else
             out("\nMutex M%d is at %#014lx\n", i + 1, (unsigned long)m->addr);
     }
-    out("==================\n");
-}
-
-static void text_leak(const rc_leak_data *d)
-{
-    out("==================\nWARNING: GOROUTINE LEAK\n");
-    if (d->count == 1) {
-        out("Goroutine %lld blocked forever in %s:\n", (long long)d->first.id, d->reason);
-    } else {
-        out("%d goroutines blocked forever in %s with this stack (goroutines", d->count,
-            d->reason);
-        for (int i = 0; i < d->nids; i++)
-            out("%s %lld", i ? "," : "", (long long)d->ids[i]);
-        out("%s):\n", d->count > d->nids ? ", ..." : "");
-    }
-    text_stack(&d->stack);
-    out("\nGoroutine %lld created at:\n", (long long)d->first.id);
-    text_stack(&d->created);
-    out("==================\n");
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */
 
 /* A goroutine as {"id","name","main"[,"state"]}, or null when it is unknown. */
-static void json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, bool state)
+void rc_emit_json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, bool state)
 {
     rc_json_key(j, key);
     if (g->id == 0 && !g->is_main) {
@@ -263,7 +258,7 @@ static void json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, 
         return;
     }
     char name[64];
-    goroutine_name(g, name, sizeof name);
+    rc_emit_goroutine_name(g, name, sizeof name);
     rc_json_object(j);
     rc_json_kint(j, "id", g->id);
     rc_json_kstr(j, "name", name);
@@ -273,7 +268,7 @@ static void json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, 
     rc_json_end(j);
 }
 
-static void json_stack(rc_json *j, const char *key, const rc_rstack *s)
+void rc_emit_json_stack(rc_json *j, const char *key, const rc_rstack *s)
 {
     rc_json_key(j, key);
     rc_json_array(j);
@@ -303,8 +298,8 @@ static void json_access(rc_json *j, const char *key, const rc_raccess *a)
     rc_json_kstr(j, "kind", kind_of(a));
     rc_json_kaddr(j, "address", a->addr);
     rc_json_kint(j, "size", a->size);
-    json_goroutine(j, "goroutine", &a->g, true);
-    json_stack(j, "stack", &a->stack);
+    rc_emit_json_goroutine(j, "goroutine", &a->g, true);
+    rc_emit_json_stack(j, "stack", &a->stack);
     rc_json_key(j, "mutexes"); /* held at the access; null: unknown */
     if (a->nheld < 0) {
         rc_json_null(j);
@@ -322,7 +317,7 @@ static void json_access(rc_json *j, const char *key, const rc_raccess *a)
 }
 
 /* The innermost frame as file:line, the stable half of a report's key. */
-static void site(const rc_rstack *s, char *b, size_t n)
+void rc_emit_site(const rc_rstack *s, char *b, size_t n)
 {
     if (s->n == 0 || !s->f[0].file[0])
         snprintf(b, n, "?");
@@ -330,19 +325,19 @@ static void site(const rc_rstack *s, char *b, size_t n)
         snprintf(b, n, "%s:%d", file_of(&s->f[0]), s->f[0].line);
 }
 
-static void json_race(rc_json *j, const rc_race_data *d)
+static void race_key(const void *p, char *key, size_t n)
 {
-    char a[600], b[600], key[1300];
-    site(&d->cur.stack, a, sizeof a);
-    site(&d->prev.stack, b, sizeof b);
+    const rc_race_data *d = p;
+    char a[600], b[600];
+    rc_emit_site(&d->cur.stack, a, sizeof a);
+    rc_emit_site(&d->prev.stack, b, sizeof b);
     bool swap = strcmp(a, b) > 0; /* the same pair whichever access came first */
-    snprintf(key, sizeof key, "data-race:%s|%s", swap ? b : a, swap ? a : b);
+    snprintf(key, n, "data-race:%s|%s", swap ? b : a, swap ? a : b);
+}
 
-    rc_json_object(j);
-    rc_json_kstr(j, "schema", SCHEMA);
-    rc_json_kstr(j, "kind", "data-race");
-    rc_json_kint(j, "pid", (long long)getpid());
-    rc_json_kstr(j, "key", key);
+static void json_race(rc_json *j, const void *p)
+{
+    const rc_race_data *d = p;
     rc_json_kaddr(j, "address", d->addr);
     json_access(j, "access", &d->cur);
     json_access(j, "previous", &d->prev);
@@ -358,8 +353,8 @@ static void json_race(rc_json *j, const rc_race_data *d)
         rc_json_kaddr(j, "address", l->start);
         rc_json_kint(j, "size", (long long)l->size);
         if (l->kind == RC_LOC_HEAP) {
-            json_goroutine(j, "allocated_by", &l->alloc_by, false);
-            json_stack(j, "stack", &l->alloc);
+            rc_emit_json_goroutine(j, "allocated_by", &l->alloc_by, false);
+            rc_emit_json_stack(j, "stack", &l->alloc);
         }
         rc_json_end(j);
     }
@@ -368,70 +363,68 @@ static void json_race(rc_json *j, const rc_race_data *d)
     for (int i = 0; i < d->ncreated; i++) {
         const rc_rcreated *c = &d->created[i];
         char name[64];
-        goroutine_name(&c->g, name, sizeof name);
+        rc_emit_goroutine_name(&c->g, name, sizeof name);
         rc_json_object(j);
         rc_json_kint(j, "id", c->g.id);
         rc_json_kstr(j, "name", name);
         rc_json_kstr(j, "state", c->g.finished ? "finished" : "running");
-        json_stack(j, "created_at", &c->stack);
+        rc_emit_json_stack(j, "created_at", &c->stack);
         rc_json_end(j);
     }
     rc_json_end(j);
-    rc_json_end(j);
 }
 
-static void json_leak(rc_json *j, const rc_leak_data *d)
-{
-    char key[700];
-    char where[600];
-    site(&d->stack, where, sizeof where);
-    snprintf(key, sizeof key, "goroutine-leak:%s|%s", d->reason, where);
-    rc_json_object(j);
-    rc_json_kstr(j, "schema", SCHEMA);
-    rc_json_kstr(j, "kind", "goroutine-leak");
-    rc_json_kint(j, "pid", (long long)getpid());
-    rc_json_kstr(j, "key", key);
-    rc_json_kstr(j, "wait_reason", d->reason);
-    rc_json_kint(j, "count", d->count);
-    rc_json_key(j, "goroutines");
-    rc_json_array(j);
-    for (int i = 0; i < d->nids; i++)
-        rc_json_int(j, d->ids[i]);
-    rc_json_end(j);
-    json_stack(j, "stack", &d->stack);
-    json_stack(j, "created_at", &d->created);
-    rc_json_end(j);
-}
+static void text_race_(const void *d) { text_race(d); }
 
 /* ---- entry points --------------------------------------------------------------- */
 
-void rc_emit_leak(const rc_leak_data *d)
-{
-    if (json) {
-        rc_json j;
-        rc_json_init(&j, put, NULL);
-        json_leak(&j, d);
-        put(NULL, "\n", 1);
-    } else {
-        text_leak(d);
-    }
-    flush();
-}
+static const rc_emitter race_emitter = { "data-race", race_key, text_race_, json_race };
 
 void rc_emit_race(const rc_race_data *d)
 {
-    if (json) {
-        rc_json j;
-        rc_json_init(&j, put, NULL);
-        json_race(&j, d);
-        put(NULL, "\n", 1);
-    } else {
-        text_race(d);
+    rc_emit(&race_emitter, d);
+}
+
+void rc_emit(const rc_emitter *e, const void *d)
+{
+    if (!json) {
+        out("==================\n");
+        e->text(d);
+        out("==================\n");
+        flush();
+        return;
     }
+    char key[1400];
+    e->key(d, key, sizeof key);
+    to_text = true;
+    textused = 0;
+    out("==================\n");
+    e->text(d);
+    out("==================\n");
+    to_text = false;
+    rc_json j;
+    rc_json_init(&j, put, NULL);
+    rc_json_object(&j);
+    rc_json_kstr(&j, "schema", SCHEMA);
+    rc_json_kstr(&j, "kind", e->kind);
+    rc_json_kint(&j, "pid", (long long)getpid());
+    rc_json_kstr(&j, "key", key);
+    e->json(&j, d);
+    rc_json_key(&j, "text");
+    rc_json_strn(&j, textbuf, textused);
+    rc_json_end(&j);
+    put(NULL, "\n", 1);
     flush();
 }
 
-void rc_emit_summary(int data_races, int leaked_goroutines)
+static const struct { const char *json, *text; } kinds[RC_REPORT_NKINDS] = {
+    [RC_REPORT_RACE] = { "data_races", "data race(s)" },
+    [RC_REPORT_LEAK] = { "leaked_goroutines", "leaked goroutine(s)" },
+    [RC_REPORT_DEADLOCK] = { "deadlocks", "deadlock(s)" },
+    [RC_REPORT_LOCK_ORDER] = { "lock_order_inversions", "lock-order inversion(s)" },
+};
+
+void rc_emit_summary(const int counts[RC_REPORT_NKINDS])
 {
     if (json) {
         rc_json j;
@@ -440,15 +433,14 @@ void rc_emit_summary(int data_races, int leaked_goroutines)
         rc_json_kstr(&j, "schema", SCHEMA);
         rc_json_kstr(&j, "kind", "summary");
         rc_json_kint(&j, "pid", (long long)getpid());
-        rc_json_kint(&j, "data_races", data_races);
-        rc_json_kint(&j, "leaked_goroutines", leaked_goroutines);
+        for (int k = 0; k < RC_REPORT_NKINDS; k++)
+            rc_json_kint(&j, kinds[k].json, counts[k]);
         rc_json_end(&j);
         put(NULL, "\n", 1);
     } else {
-        if (data_races)
-            out("Found %d data race(s)\n", data_races);
-        if (leaked_goroutines)
-            out("Found %d leaked goroutine(s)\n", leaked_goroutines);
+        for (int k = 0; k < RC_REPORT_NKINDS; k++)
+            if (counts[k])
+                out("Found %d %s\n", counts[k], kinds[k].text);
     }
     flush();
 }

@@ -16,12 +16,14 @@
  * wait_since) is dropped rather than reported with a torn stack.
  */
 #include "alloc.h"
+#include "emit.h"
 #include "race.h"
 #include "report.h"
 #include "../diag/panic.h"
 #include "../diag/traceback.h"
 #include "../sched/proc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -102,6 +104,51 @@ static int by_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* ---- the report (emit.h) ------------------------------------------------------------ */
+
+static void leak_text(const void *p)
+{
+    const rc_leak_data *d = p;
+    rc_emit_out("WARNING: GOROUTINE LEAK\n");
+    if (d->count == 1) {
+        rc_emit_out("Goroutine %lld blocked forever in %s:\n", (long long)d->first.id,
+                    d->reason);
+    } else {
+        rc_emit_out("%d goroutines blocked forever in %s with this stack (goroutines",
+                    d->count, d->reason);
+        for (int i = 0; i < d->nids; i++)
+            rc_emit_out("%s %lld", i ? "," : "", (long long)d->ids[i]);
+        rc_emit_out("%s):\n", d->count > d->nids ? ", ..." : "");
+    }
+    rc_emit_text_stack(&d->stack);
+    rc_emit_out("\nGoroutine %lld created at:\n", (long long)d->first.id);
+    rc_emit_text_stack(&d->created);
+}
+
+static void leak_key(const void *p, char *key, size_t n)
+{
+    const rc_leak_data *d = p;
+    char where[600];
+    rc_emit_site(&d->stack, where, sizeof where);
+    snprintf(key, n, "goroutine-leak:%s|%s", d->reason, where);
+}
+
+static void leak_json(rc_json *j, const void *p)
+{
+    const rc_leak_data *d = p;
+    rc_json_kstr(j, "wait_reason", d->reason);
+    rc_json_kint(j, "count", d->count);
+    rc_json_key(j, "goroutines");
+    rc_json_array(j);
+    for (int i = 0; i < d->nids; i++)
+        rc_json_int(j, d->ids[i]);
+    rc_json_end(j);
+    rc_emit_json_stack(j, "stack", &d->stack);
+    rc_emit_json_stack(j, "created_at", &d->created);
+}
+
+static const rc_emitter leak_emitter = { "goroutine-leak", leak_key, leak_text, leak_json };
+
 /* One report for the group whose first member is v[first] (rc_out_lock held). */
 static void report_group(leak *v, int nv, int first)
 {
@@ -123,7 +170,7 @@ static void report_group(leak *v, int nv, int first)
         rc_report_stack(&d.created, rg->create_stk, (int)rg->create_depth);
     else
         rc_report_stack(&d.created, &l->created, 1);
-    rc_emit_leak(&d);
+    rc_emit(&leak_emitter, &d);
 }
 
 int rc_race_leaks(void)

@@ -40,7 +40,7 @@ static struct {
 
 int rc_race_leaks(void); /* leak.c */
 
-static _Atomic int nreported;
+static _Atomic int found[RC_REPORT_NKINDS];
 static _Atomic int in_progress; /* reports being written: exit waits for them */
 
 /* ---- options -------------------------------------------------------------------- */
@@ -292,14 +292,19 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cel
     cur->ignore++;
     rc_out_lock();
     bool fresh = collect(&d, cur, addr, cc, pc, oc);
-    if (fresh) {
+    if (fresh)
         rc_emit_race(&d);
-        atomic_fetch_add(&nreported, 1);
-    }
     rc_out_unlock();
     cur->ignore--;
     atomic_fetch_sub(&in_progress, 1);
-    if (fresh && opt.halt_on_error) {
+    if (fresh)
+        rc_report_found(RC_REPORT_RACE, 1);
+}
+
+void rc_report_found(rc_report_kind k, int n)
+{
+    atomic_fetch_add(&found[k], n);
+    if (n > 0 && opt.halt_on_error) {
         fflush(NULL);
         rc_race_fini(0);
     }
@@ -312,12 +317,18 @@ void rc_race_fini(int status)
 {
     for (int i = 0; i < 10000 && atomic_load(&in_progress) > 0; i++)
         usleep(1000);
-    int leaks = opt.leaks && !rc_is_dying() ? rc_race_leaks() : 0;
-    int n = atomic_load(&nreported);
-    if (n == 0 && leaks == 0)
+    static _Atomic bool finishing; /* once: halt_on_error may come back here */
+    if (atomic_exchange(&finishing, true))
+        return;
+    if (opt.leaks && !rc_is_dying())
+        atomic_fetch_add(&found[RC_REPORT_LEAK], rc_race_leaks());
+    int counts[RC_REPORT_NKINDS], any = 0;
+    for (int k = 0; k < RC_REPORT_NKINDS; k++)
+        any |= counts[k] = atomic_load(&found[k]);
+    if (!any)
         return;
     rc_out_lock();
-    rc_emit_summary(n, leaks);
+    rc_emit_summary(counts);
     rc_out_unlock();
     if (status == 0) {
         fflush(NULL);

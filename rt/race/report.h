@@ -93,12 +93,24 @@ typedef struct rc_leak_data {
 void rc_report_frames_reset(void);
 void rc_report_stack(rc_rstack *s, const uintptr_t *pcs, int n);
 
+/* What the closing summary counts, per kind of report. */
+typedef enum rc_report_kind {
+    RC_REPORT_RACE,         /* data races */
+    RC_REPORT_LEAK,         /* leaked goroutines (not reports: a report can group many) */
+    RC_REPORT_DEADLOCK,     /* partial deadlocks and self-deadlocks */
+    RC_REPORT_LOCK_ORDER,   /* lock-order inversions */
+    RC_REPORT_NKINDS
+} rc_report_kind;
+
+/* report.c: counts n more findings of kind k (after their report was written, with
+ * rc_out_lock released); with halt_on_error the program then exits. */
+void rc_report_found(rc_report_kind k, int n);
+
 /* emit.c: where and how reports are written (RCRACE log_path and format). Both
  * setters return false for a value they do not accept. */
 bool rc_report_set_log_path(const char *v);   /* "stdout", "stderr" or a file prefix */
 bool rc_report_set_format(const char *v);     /* "text" or "json" */
 void rc_emit_race(const rc_race_data *d);
-void rc_emit_leak(const rc_leak_data *d);
-void rc_emit_summary(int data_races, int leaked_goroutines);
+void rc_emit_summary(const int counts[RC_REPORT_NKINDS]);
 
 #endif

@@ -18,10 +18,11 @@
 // STDERR-ANY: report/json.c","line":{{LINE:alloc}},"pc":"0x
 // STDERR-ANY: report/json.c","line":{{LINE:go}},"pc":"0x
 // STDERR: {"schema":"racecheck-report/1","kind":"summary","pid":
-// STDERR-ANY: ,"data_races":1,"leaked_goroutines":0}
+// STDERR-ANY: ,"data_races":1,"leaked_goroutines":0,"deadlocks":0,"lock_order_inversions":0}
 // STDERR-COUNT: 2 {"schema":"racecheck-report/1"
 // STDERR-NOT: "file":"/
-// STDERR-NOT: WARNING: DATA RACE
+// STDERR-ANY: "text":"==================\nWARNING: DATA RACE\nRead at 0x
+// STDERR-ANY: report/json.c:{{LINE:write}} +0x
 // STDERR-NOT: Found
 #include <racecheck.h>
 #include <stdatomic.h>
