@@ -1,75 +1,282 @@
 /*
- * racecheck.c: the racecheck command (minimal form): `racecheck ./prog [args...]` runs
- * the program, passes stdin, stdout, stderr, argv and the environment through, and
- * exits with the program's status: 66 when it reported a race (the detector runtime
- * sets that status itself), 128+N when it died of signal N (said on stderr).
+ * racecheck.c: the racecheck command's entry point: `racecheck [options] PROGRAM
+ * [ARGS...]` (and `racecheck cc ...`, cc.c). Parses and checks the options and the
+ * program, runs it --repeat times (run.c), and decides the exit status; docs/CLI.md
+ * is the reference. Exit status: 2 for bad usage or a program that cannot be run;
+ * else the program's own (128+N when signal N ended it, 2 for a fatal error or the
+ * timeout), except that a program that would have exited 0 exits --exitcode (66)
+ * when anything that is not suppressed was reported: as the detector runtime does on
+ * its own, so that racecheck ./prog fails exactly when ./prog would.
  */
+#include "cli.h"
+
 #include <errno.h>
-#include <signal.h>
-#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#define RC_VERSION "0.1.0"
+#include "cc.h"
+
+rc_opts opt = { .format = FMT_TEXT, .exitcode = -1, .repeat = 1 };
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: racecheck PROGRAM [ARGS...]\n"
-               "Runs PROGRAM (built with the racecheck pass and detector runtime) and\n"
-               "exits with its status: 66 if it reported a data race.\n"
-               "Detector options: RCRACE=\"exitcode=66 halt_on_error=1 ...\" (see docs).\n");
+    fprintf(f,
+        "usage: racecheck [OPTIONS] PROGRAM [ARGS...]\n"
+        "       racecheck cc|c++ [CLANG ARGS...]\n"
+        "Runs PROGRAM (built with the racecheck pass and detector runtime), shows what it\n"
+        "reports (data races, goroutine leaks, deadlocks, ...) and exits with status 66 if\n"
+        "it reported anything and would have exited 0, else with its own status.\n"
+        "\n"
+        "  --format text|json|sarif  output format (text: on stderr; json, sarif: on stdout)\n"
+        "  -o, --output FILE         write the output to FILE instead\n"
+        "  --exitcode N              exit status instead of 0 when something was reported (66)\n"
+        "  --suppressions FILE       race:, leak:, deadlock: PATTERN lines (repeatable)\n"
+        "  --halt-on-error           stop the program at its first report\n"
+        "  --strip-path-prefix P     remove P from the start of file names\n"
+        "  --procs N                 run goroutines on N threads (RCMAXPROCS)\n"
+        "  --timeout DURATION        dump every goroutine and stop after DURATION (10s, 2m)\n"
+        "  --repeat N                run N times, merge the reports\n"
+        "  --github                  GitHub Actions annotations on stdout\n"
+        "  -q, --quiet               reports only: no summary, no progress\n"
+        "  --version, -h, --help\n"
+        "Options come before PROGRAM; -- ends them. More: docs/CLI.md, racecheck(1).\n");
+}
+
+__attribute__((format(printf, 1, 2), noreturn)) static void bad_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "racecheck: ");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nRun 'racecheck --help' for usage.\n");
+    exit(2);
+}
+
+static long parse_int(const char *name, const char *v, long lo, long hi)
+{
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (!*v || *end || errno || x < lo || x > hi) {
+        bad_usage("invalid value '%s' for %s (want an integer in %ld..%ld)", v, name, lo, hi);
+    }
+    return x;
+}
+
+/* Go's time.ParseDuration for positive durations, in milliseconds (at least 1). */
+static long long parse_duration(const char *v)
+{
+    static const struct { const char *unit; double ms; } units[] = {
+        { "ns", 1e-6 }, { "us", 1e-3 }, { "\xc2\xb5s", 1e-3 }, { "ms", 1 }, { "s", 1e3 },
+        { "m", 60e3 }, { "h", 3600e3 },
+    };
+    double total = 0;
+    const char *p = v;
+    if (!*p)
+        return -1;
+    while (*p) {
+        double x = 0, scale = 1;
+        int digits = 0;
+        for (; *p >= '0' && *p <= '9'; p++, digits++)
+            x = x * 10 + (*p - '0');
+        if (*p == '.')
+            for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+                x += (*p - '0') * (scale /= 10);
+        size_t i = 0, ulen = 0;
+        for (; digits && i < sizeof units / sizeof *units; i++) {
+            ulen = strlen(units[i].unit);
+            if (!strncmp(p, units[i].unit, ulen)) /* "ms" is tried before "m" */
+                break;
+        }
+        if (!digits || i == sizeof units / sizeof *units)
+            return -1;
+        total += x * units[i].ms;
+        p += ulen;
+    }
+    if (total <= 0 || total > 9e12)
+        return -1;
+    return total < 1 ? 1 : (long long)total;
+}
+
+/* The value of option name: "--name=v", or the next argument. */
+static const char *value(int argc, char **argv, int *i, const char *name)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (!strncmp(a, name, n) && a[n] == '=')
+        return a + n + 1;
+    if (*i + 1 >= argc)
+        bad_usage("option %s needs a value", name);
+    return argv[++*i];
+}
+
+static bool is_opt(const char *a, const char *name)
+{
+    size_t n = strlen(name);
+    return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+/* Parses options; returns the index of the program. */
+static int parse_options(int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            exit(0);
+        } else if (!strcmp(a, "--version")) {
+            printf("racecheck %s\n", RC_VERSION);
+            exit(0);
+        } else if (is_opt(a, "--format")) {
+            const char *v = value(argc, argv, &i, "--format");
+            if (!strcmp(v, "text"))
+                opt.format = FMT_TEXT;
+            else if (!strcmp(v, "json"))
+                opt.format = FMT_JSON;
+            else if (!strcmp(v, "sarif"))
+                opt.format = FMT_SARIF;
+            else
+                bad_usage("invalid value '%s' for --format (want text, json or sarif)", v);
+        } else if (!strcmp(a, "-o") || is_opt(a, "--output")) {
+            opt.out_path = value(argc, argv, &i, a[1] == 'o' ? "-o" : "--output");
+        } else if (is_opt(a, "--exitcode")) {
+            opt.exitcode = (int)parse_int("--exitcode", value(argc, argv, &i, "--exitcode"), 0, 255);
+        } else if (is_opt(a, "--suppressions")) {
+            if (!suppress_load(value(argc, argv, &i, "--suppressions")))
+                exit(2);
+        } else if (!strcmp(a, "--halt-on-error")) {
+            opt.halt_on_error = true;
+        } else if (is_opt(a, "--strip-path-prefix")) {
+            opt.strip_prefix = value(argc, argv, &i, "--strip-path-prefix");
+            if (!*opt.strip_prefix || strchr(opt.strip_prefix, ' '))
+                bad_usage("invalid value '%s' for --strip-path-prefix (want a path without "
+                          "spaces)", opt.strip_prefix);
+        } else if (is_opt(a, "--procs")) {
+            opt.procs = value(argc, argv, &i, "--procs");
+            parse_int("--procs", opt.procs, 1, 1 << 20);
+        } else if (is_opt(a, "--timeout")) {
+            opt.timeout = value(argc, argv, &i, "--timeout");
+            if ((opt.timeout_ms = parse_duration(opt.timeout)) < 0)
+                bad_usage("invalid value '%s' for --timeout (want a duration: 30s, 2m, "
+                          "1m30s, 500ms)", opt.timeout);
+        } else if (is_opt(a, "--repeat")) {
+            opt.repeat = (int)parse_int("--repeat", value(argc, argv, &i, "--repeat"), 1, 100000);
+        } else if (!strcmp(a, "--github")) {
+            opt.github = true;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            opt.quiet = true;
+        } else {
+            bad_usage("unknown option %s", a);
+        }
+    }
+    return i;
+}
+
+/* The program's path, as execvp would find it; exits 2 after a message if none. */
+static const char *find_program(const char *name)
+{
+    static char buf[8192];
+    const char *path = name;
+    if (!strchr(name, '/')) {
+        const char *dirs = getenv("PATH");
+        path = NULL;
+        for (const char *d = dirs ? dirs : "/usr/local/bin:/usr/bin:/bin"; d && !path;) {
+            size_t n = strcspn(d, ":");
+            snprintf(buf, sizeof buf, "%.*s%s%s", (int)n, d, n ? "/" : "", name);
+            struct stat st;
+            if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) && access(buf, X_OK) == 0)
+                path = buf;
+            d = d[n] ? d + n + 1 : NULL;
+        }
+        if (!path) {
+            fprintf(stderr, "racecheck: %s: executable file not found in $PATH\n", name);
+            exit(2);
+        }
+    }
+    struct stat st;
+    const char *why = stat(path, &st) < 0 ? strerror(errno)
+                    : S_ISDIR(st.st_mode) ? "is a directory"
+                    : access(path, X_OK) < 0 ? strerror(errno) : NULL;
+    if (why) {
+        fprintf(stderr, "racecheck: %s: %s\n", name, why);
+        exit(2);
+    }
+    return path;
+}
+
+/* Without --exitcode, the user's RCRACE exitcode (if valid: the runtime checks it). */
+static int default_exitcode(void)
+{
+    const char *env = getenv("RCRACE");
+    for (const char *p = env; p && (p = strstr(p, "exitcode=")); p++)
+        if (p == env || p[-1] == ' ') {
+            char *end;
+            long x = strtol(p + 9, &end, 10);
+            if (end != p + 9 && (*end == ' ' || !*end) && x >= 0 && x <= 255)
+                return (int)x;
+        }
+    return 66;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
+    if (argc > 1 && (!strcmp(argv[1], "cc") || !strcmp(argv[1], "c++")))
+        return rc_cli_cc(argc - 1, argv + 1);
+    int first = parse_options(argc, argv);
+    if (first >= argc) {
         usage(stderr);
         return 2;
     }
-    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-        usage(stdout);
-        return 0;
-    }
-    if (!strcmp(argv[1], "--version")) {
-        printf("racecheck %s\n", RC_VERSION);
-        return 0;
-    }
-    if (argv[1][0] == '-') {
-        fprintf(stderr, "racecheck: unknown option %s\n", argv[1]);
-        usage(stderr);
+    opt.argv = argv + first;
+    opt.prog_path = find_program(opt.argv[0]);
+    if (opt.exitcode < 0)
+        opt.exitcode = default_exitcode();
+    char *rcrace = run_rcrace("x"); /* the user's RCRACE, checked before anything runs */
+    if (!rcrace)
+        return 2;
+    free(rcrace);
+    opt.out = opt.format == FMT_TEXT ? stderr : stdout;
+    if (opt.out_path && !(opt.out = fopen(opt.out_path, "w"))) {
+        fprintf(stderr, "racecheck: cannot create %s: %s\n", opt.out_path, strerror(errno));
         return 2;
     }
-    const char *prog = argv[1];
-    struct stat st;
-    if (strchr(prog, '/') && stat(prog, &st) != 0) {
-        fprintf(stderr, "racecheck: %s: %s\n", prog, strerror(errno));
-        return 2;
-    }
-    pid_t pid = fork();
-    if (pid < 0) {
-        perror("racecheck: fork");
-        return 2;
-    }
-    if (pid == 0) {
-        execvp(prog, argv + 1);
-        fprintf(stderr, "racecheck: cannot run %s: %s\n", prog, strerror(errno));
-        _exit(127);
-    }
-    /* the terminal's ^C goes to the child too; we just wait for it */
-    signal(SIGINT, SIG_IGN);
-    signal(SIGQUIT, SIG_IGN);
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) {
-            perror("racecheck: waitpid");
+    if (elf_unmarked(opt.prog_path))
+        fprintf(stderr, "racecheck: warning: %s was not built with the racecheck pass: data "
+                "races cannot be detected\n", opt.argv[0]);
+
+    int status = 0;
+    for (run_no = 1; run_no <= opt.repeat; run_no++) {
+        int before = nreports;
+        rc_channel *ch = channel_open();
+        rc_run_result r;
+        bool ok = ch && run_program(ch, &r);
+        if (ch)
+            channel_close(ch);
+        if (!ok)
             return 2;
-        }
-    if (WIFSIGNALED(status)) {
-        int sig = WTERMSIG(status);
-        fprintf(stderr, "racecheck: %s was killed by signal %d (%s)\n", prog, sig, strsignal(sig));
-        return 128 + sig;
+        if (status == 0)
+            status = r.status; /* the first run that failed speaks for all */
+        if (opt.repeat > 1 && !opt.quiet)
+            fprintf(stderr, "racecheck: run %d of %d: exit status %d, %d new report(s)\n",
+                    run_no, opt.repeat, r.status, nreports - before);
     }
-    return WEXITSTATUS(status);
+    run_no = opt.repeat;
+    if (nreports > 0 && status == 0)
+        status = opt.exitcode;
+    output_final(status);
+    if (opt.github)
+        github_write(stdout);
+    if (opt.out != stderr && opt.out != stdout && fclose(opt.out) != 0) {
+        fprintf(stderr, "racecheck: %s: %s\n", opt.out_path, strerror(errno));
+        return 2;
+    }
+    return status;
 }

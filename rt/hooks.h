@@ -23,7 +23,9 @@
  *          unbuffered hand-off: both sides release then acquire the channel;
  *          close: release(chan); a receive that sees closed: acquire(chan)
  *   Mutex: lock -> acquire(m) (+ mutex_locked); unlock -> release(m) (+ mutex_unlocked);
- *          both read the mutex word (access), so overwriting a mutex in use races
+ *          both read the mutex word (access), so overwriting a mutex in use races;
+ *          a Lock that cannot take the mutex at once calls mutex_wait first
+ *          (deadlock detection: the goroutine waits for whoever holds it)
  *   RWMutex: rlock -> acquire(rw); runlock -> release_merge(rw.readers); lock ->
  *          acquire(rw) + acquire(rw.readers); unlock -> release(rw)
  *   WaitGroup: add/done -> release_merge(wg); wait returning -> acquire(wg)
@@ -48,10 +50,39 @@ typedef struct rc_hooks {
     void (*block)(rc_g *g, rc_wait_reason r, const void *obj);
     void (*unblock)(rc_g *g);
     /* Lock bookkeeping for lock-order and wait-for analysis (after acquisition /
-     * before release). write: Lock vs RLock. */
-    void (*mutex_locked)(rc_g *g, const void *m, bool write, bool try_);
+     * before release). write: Lock vs RLock; pc: the user's call. */
+    void (*mutex_locked)(rc_g *g, const void *m, bool write, bool try_, uintptr_t pc);
     void (*mutex_unlocked)(rc_g *g, const void *m, bool write);
+    /* g cannot proceed until it gets m, for the reason w (below): from the failed
+     * fast path until mutex_locked. */
+    void (*mutex_wait)(rc_g *g, const void *m, int w, uintptr_t pc);
+    /* Diagnostics, not synchronisation (rt/diag asks; hang.c, race.c answer).
+     * creation_stack: g's creation stack, innermost first (the go statement, then its
+     * creator's callers), into pcs; returns the depth, 0 if unknown.
+     * all_asleep: the runtime is dying of "all goroutines are asleep" and has printed
+     * its dump (rc_out_lock held, nothing runs): the detector's own report of it. */
+    int  (*creation_stack)(const rc_g *g, uintptr_t *pcs, int max);
+    void (*all_asleep)(const char *msg);
+    /* The runtime is about to die of "all goroutines are asleep" (rc_out_lock not
+     * held, nothing runs): the detector reports the deadlock cycles among them. */
+    void (*before_all_asleep)(void);
+    /* Reachability scans (race/reach.c). sched_idle: the last P went idle (no
+     * goroutine runs or is queued; timers or system calls may still wake some), called
+     * under sched.lock: it must only signal. syscall_enter: g in rc_blocking_begin,
+     * before it counts as in a system call; syscall_exit: g in rc_blocking_end, once
+     * it runs again (may wait there while a scan holds the world). */
+    void (*sched_idle)(void);
+    void (*syscall_enter)(rc_g *g);
+    void (*syscall_exit)(rc_g *g);
 } rc_hooks;
+
+/* What a goroutine in mutex_wait waits for (who can let it in). */
+enum {
+    RC_LOCKWAIT_MUTEX,       /* Mutex.Lock: the holder */
+    RC_LOCKWAIT_RW_WRITER,   /* RWMutex.Lock: the writer that holds or is taking it */
+    RC_LOCKWAIT_RW_READERS,  /* RWMutex.Lock, the writer's turn: the readers inside */
+    RC_LOCKWAIT_RW_READER,   /* RWMutex.RLock: the writer that holds or is taking it */
+};
 
 extern const rc_hooks *rc_hooks_active;
 

@@ -50,6 +50,7 @@ void rc_out(const char *fmt, ...)
 }
 
 void rc_out_lock(void)   { rc_spin_lock(&lock); }
+bool rc_out_trylock(void) { return !atomic_exchange_explicit(&lock, 1, memory_order_acquire); }
 void rc_out_unlock(void) { rc_out_flush(); rc_spin_unlock(&lock); }
 
 void rc_die(int status)

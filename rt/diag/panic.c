@@ -6,6 +6,7 @@
 #include "panic.h"
 #include "traceback.h"
 #include "../core/spin.h"
+#include "../hooks.h"
 #include "racecheck.h"
 
 #include <stdio.h>
@@ -25,6 +26,8 @@ static void enter_dying(void)
 }
 
 bool rc_is_dying(void) { return atomic_load(&dying) != 0; }
+
+bool rc_dying_begin(void) { return !atomic_exchange(&dying, 1); }
 
 static void print_current_goroutine(void)
 {
@@ -140,9 +143,11 @@ void rc_dump_all_goroutines(void)
 void rc_fatal_all(const char *msg)
 {
     enter_dying();
+    RC_HOOK(before_all_asleep);
     rc_out_lock();
     rc_out("fatal error: %s\n", msg);
     rc_dump_all_goroutines();
+    RC_HOOK(all_asleep, msg);
     rc_out_unlock();
     rc_die(RC_EXIT_PANIC);
 }

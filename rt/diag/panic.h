@@ -28,11 +28,15 @@ void rc_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void rc_out_flush(void);
 void rc_write_all(int fd, const char *p, size_t n); /* write(2) until done or an error */
 void rc_out_lock(void);     /* one report at a time */
+bool rc_out_trylock(void);  /* for who must not wait forever (the hang watchdog) */
 void rc_out_unlock(void);
 
 /* Flushes the program's stdio buffers (so output printed before a fatal error is not
  * lost) and exits with status. */
 __attribute__((noreturn)) void rc_die(int status);
 bool rc_is_dying(void);     /* a panic or fatal error is being reported */
+/* Claims the one fatal report for a caller that exits by itself (the hang watchdog):
+ * false if another one is already being reported. */
+bool rc_dying_begin(void);
 
 #endif

@@ -13,14 +13,30 @@
  * bottom (goroutine entry, libc's start code below main), as Go hides its runtime:
  * a frame is the runtime's if its source file is under the runtime's source directory
  * (RC_RT_SOURCE_DIR, set by the build), or, lacking debug info, its name starts rc_.
+ *
+ * Under the detector (rc_hooks_active set) a dump says more than Go's, in Go's words:
+ * how long every blocked goroutine has been blocked, also under a minute
+ * ("[chan receive, 1.5 seconds]"; past a minute Go's own ", 2 minutes"), and after
+ * "created by" the creator's whole stack at the go statement, as Go prints it with
+ * GODEBUG=tracebackancestors:
+ *
+ *   created by spawn in goroutine 1
+ *           /src/app/pool.c:40 +0x1f
+ *   [originating from goroutine 1]:
+ *   spawn()
+ *           /src/app/pool.c:40 +0x1f
+ *   main()
+ *           /src/app/pool.c:52 +0x4c
  */
 #include "traceback.h"
 #include "panic.h"
 #include "symbolize.h"
+#include "../hooks.h"
 
 #define UNW_LOCAL_ONLY
 #include <libunwind.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
 
@@ -103,20 +119,24 @@ static bool is_runtime_frame(const rc_frame *f)
 
 const char *rc_tb_strip_prefix;
 
-static void print_frame(const rc_frame *f, int flags)
+static const char *file_of(const rc_frame *f)
 {
-    const char *fn = f->func[0] ? f->func : "?";
     const char *file = f->file[0] ? f->file : "?";
     size_t strip = rc_tb_strip_prefix ? strlen(rc_tb_strip_prefix) : 0;
-    if (strip && !strncmp(file, rc_tb_strip_prefix, strip))
-        file += strip;
+    return strip && !strncmp(file, rc_tb_strip_prefix, strip) ? file + strip : file;
+}
+
+static void print_frame(rc_tb_printf out, const rc_frame *f, int flags)
+{
+    const char *fn = f->func[0] ? f->func : "?";
+    const char *file = file_of(f);
     const char *ind1 = (flags & RC_TB_RACE_STYLE) ? "  " : "";
     const char *ind2 = (flags & RC_TB_RACE_STYLE) ? "      " : "\t";
     if (f->inlined)
-        rc_out("%s%s(...)\n%s%s:%d\n", ind1, fn, ind2, file, f->line);
+        out("%s%s(...)\n%s%s:%d\n", ind1, fn, ind2, file, f->line);
     else
-        rc_out("%s%s()\n%s%s:%d +0x%lx\n", ind1, fn, ind2, file, f->line,
-               (unsigned long)f->offset);
+        out("%s%s()\n%s%s:%d +0x%lx\n", ind1, fn, ind2, file, f->line,
+            (unsigned long)f->offset);
 }
 
 void rc_tb_frames(const uintptr_t *pcs, int n, int flags,
@@ -160,20 +180,29 @@ void rc_tb_frames(const uintptr_t *pcs, int n, int flags,
     }
 }
 
+struct shown { rc_tb_printf out; int flags; };
+
 static void print_shown(const rc_frame *f, void *arg)
 {
+    const struct shown *sh = arg;
     if (f)
-        print_frame(f, *(const int *)arg);
+        print_frame(sh->out, f, sh->flags);
     else
-        rc_out("...additional frames elided...\n");
+        sh->out("...additional frames elided...\n");
+}
+
+static void print_pcs(rc_tb_printf out, const uintptr_t *pcs, int n, int flags)
+{
+    struct shown sh = { out, flags };
+    rc_tb_frames(pcs, n, flags, print_shown, &sh);
 }
 
 void rc_print_pcs(const uintptr_t *pcs, int n, int flags)
 {
-    rc_tb_frames(pcs, n, flags, print_shown, &flags);
+    print_pcs(rc_out, pcs, n, flags);
 }
 
-void rc_print_created_by(uintptr_t pc, int64_t parent)
+static void print_created_by(rc_tb_printf out, uintptr_t pc, int64_t parent)
 {
     if (!pc || parent == 0)
         return;
@@ -182,29 +211,60 @@ void rc_print_created_by(uintptr_t pc, int64_t parent)
     if (k == 0)
         return;
     rc_frame *f = &fr[0];
-    rc_out("created by %s in goroutine %lld\n\t%s:%d +0x%lx\n", f->func[0] ? f->func : "?",
-           (long long)parent, f->file[0] ? f->file : "?", f->line,
-           (unsigned long)fr[k - 1].offset);
+    out("created by %s in goroutine %lld\n\t%s:%d +0x%lx\n", f->func[0] ? f->func : "?",
+        (long long)parent, file_of(f), f->line, (unsigned long)fr[k - 1].offset);
 }
 
-void rc_print_goroutine_header(const rc_g *g, const char *state, int64_t now)
+void rc_tb_format_waited(char *b, size_t n, int64_t ns, bool always)
 {
-    int64_t minutes = 0;
-    if (g->wait_since && now > g->wait_since)
-        minutes = (now - g->wait_since) / (60 * (int64_t)1000000000);
-    if (minutes >= 1)
-        rc_out("goroutine %lld [%s, %lld minutes]:\n", (long long)g->id, state,
-               (long long)minutes);
+    b[0] = 0;
+    if (ns < 0)
+        return;
+    int64_t minutes = ns / (60 * (int64_t)1000000000);
+    if (minutes >= 1) {
+        snprintf(b, n, ", %lld minutes", (long long)minutes);
+    } else if (always) {
+        int64_t ms = ns / 1000000;
+        char frac[8] = "";
+        if (ms % 1000) {
+            snprintf(frac, sizeof frac, ".%03d", (int)(ms % 1000));
+            for (size_t l = strlen(frac); frac[l - 1] == '0'; l--)
+                frac[l - 1] = 0;
+        }
+        snprintf(b, n, ", %lld%s seconds", (long long)(ms / 1000), frac);
+    }
+}
+
+void rc_tb_print_goroutine(rc_tb_printf out, const rc_tb_goroutine *d)
+{
+    char waited[48];
+    rc_tb_format_waited(waited, sizeof waited, d->waited, rc_hooks_active != NULL);
+    out("goroutine %lld [%s%s]:\n", (long long)d->id, d->state, waited);
+    if (d->elsewhere)
+        out("\tgoroutine running on other thread; stack unavailable\n");
     else
-        rc_out("goroutine %lld [%s]:\n", (long long)g->id, state);
+        print_pcs(out, d->pcs, d->n, d->flags | (d->is_main ? RC_TB_STOP_AT_MAIN : 0));
+    print_created_by(out, d->create_pc, d->parent_id);
+    if (d->ncreated > 0 && d->parent_id != 0) {
+        out("[originating from goroutine %lld]:\n", (long long)d->parent_id);
+        print_pcs(out, d->created, d->ncreated, RC_TB_STOP_AT_MAIN);
+    }
 }
 
 void rc_print_goroutine(const rc_g *g, const char *state, const uintptr_t *pcs, int n,
                         int flags, int64_t now)
 {
-    rc_print_goroutine_header(g, state, now);
-    if (g->is_main)
-        flags |= RC_TB_STOP_AT_MAIN;
-    rc_print_pcs(pcs, n, flags);
-    rc_print_created_by(g->create_pc, g->parent_id);
+    rc_tb_goroutine d = {
+        .id = g->id, .parent_id = g->parent_id, .is_main = g->is_main, .state = state,
+        .waited = -1, .pcs = pcs, .n = n, .flags = flags, .create_pc = g->create_pc,
+    };
+    if (atomic_load(&g->status) == RC_G_WAITING && g->wait_since && now >= g->wait_since)
+        d.waited = now - g->wait_since;
+    uintptr_t created[RC_TB_MAX_DEPTH];
+    const rc_hooks *h = rc_hooks_active;
+    if (h && h->creation_stack && g->parent_id != 0) {
+        d.ncreated = h->creation_stack(g, created, RC_TB_MAX_DEPTH);
+        d.created = created;
+    }
+    rc_tb_print_goroutine(rc_out, &d);
 }

@@ -309,4 +309,4 @@ void __rc_preempt_poll(void)
         preempt();
 }
 
-void __rc_abi_v1_link_with_racecheck_race_runtime(void) {}
+/* __rc_abi_v1_link_with_racecheck_race_runtime, the link check: abi.c */

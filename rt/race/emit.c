@@ -57,6 +57,8 @@ bool rc_report_set_format(const char *v)
     return true;
 }
 
+bool rc_report_is_json(void) { return json; }
+
 /* ---- the output buffer ---------------------------------------------------------- */
 
 static char buf[1 << 16];
@@ -78,7 +80,8 @@ static int target(void)
         close(log_fd); /* the parent's file, inherited by fork */
     char path[3100];
     snprintf(path, sizeof path, "%s.%d", log_prefix, (int)pid);
-    log_fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    /* appended to: a program that execs keeps its pid, and its file, across exec */
+    log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
     log_pid = pid;
     if (log_fd < 0) {
         char msg[3300];
@@ -232,19 +235,8 @@ static void text_race(const rc_race_data *d)
         out("\nLocation is global '%s' of size %zu at %#014lx\n", l->name, l->size,
             (unsigned long)l->start);
     }
-    for (int i = 0; i < d->ncreated; i++) {
-        const rc_rcreated *c = &d->created[i];
-        out("\nGoroutine %lld (%s) created at:\n", (long long)c->g.id,
-            c->g.finished ? "finished" : "running");
-        rc_emit_text_stack(&c->stack);
-    }
-    for (int i = 0; i < d->nmutexes; i++) {
-        const rc_rmutex_info *m = &d->mutexes[i];
-        if (m->name[0])
-            out("\nMutex M%d is global '%s' at %#014lx\n", i + 1, m->name, (unsigned long)m->addr);
-        else
-            out("\nMutex M%d is at %#014lx\n", i + 1, (unsigned long)m->addr);
-    }
+    rc_emit_text_created(d->created, d->ncreated, NULL);
+    rc_emit_text_mutexes(d->mutexes, d->nmutexes);
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */
@@ -325,6 +317,69 @@ void rc_emit_site(const rc_rstack *s, char *b, size_t n)
         snprintf(b, n, "%s:%d", file_of(&s->f[0]), s->f[0].line);
 }
 
+/* state NULL: "finished" or "running", from the goroutine */
+static const char *state_of(const rc_rcreated *c, const char *state)
+{
+    return state ? state : c->g.finished ? "finished" : "running";
+}
+
+void rc_emit_text_created(const rc_rcreated *c, int n, const char *state)
+{
+    for (int i = 0; i < n; i++) {
+        if (state && !*state)
+            out("\nGoroutine %lld created at:\n", (long long)c[i].g.id);
+        else
+            out("\nGoroutine %lld (%s) created at:\n", (long long)c[i].g.id,
+                state_of(&c[i], state));
+        rc_emit_text_stack(&c[i].stack);
+    }
+}
+
+void rc_emit_text_mutexes(const rc_rmutex_info *m, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (m[i].name[0])
+            out("\nMutex M%d is global '%s' at %#014lx\n", i + 1, m[i].name,
+                (unsigned long)m[i].addr);
+        else
+            out("\nMutex M%d is at %#014lx\n", i + 1, (unsigned long)m[i].addr);
+}
+
+void rc_emit_json_created(rc_json *j, const rc_rcreated *c, int n, const char *state)
+{
+    rc_json_key(j, "goroutines");
+    rc_json_array(j);
+    for (int i = 0; i < n; i++) {
+        char name[64];
+        rc_emit_goroutine_name(&c[i].g, name, sizeof name);
+        rc_json_object(j);
+        rc_json_kint(j, "id", c[i].g.id);
+        rc_json_kstr(j, "name", name);
+        if (!state || *state)
+            rc_json_kstr(j, "state", state_of(&c[i], state));
+        rc_emit_json_stack(j, "created_at", &c[i].stack);
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+}
+
+void rc_emit_json_mutexes(rc_json *j, const rc_rmutex_info *m, int n)
+{
+    rc_json_key(j, "mutexes");
+    rc_json_array(j);
+    for (int i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "M%d", i + 1);
+        rc_json_object(j);
+        rc_json_kstr(j, "id", id);
+        rc_json_kaddr(j, "address", m[i].addr);
+        rc_json_key(j, "name");
+        m[i].name[0] ? rc_json_str(j, m[i].name) : rc_json_null(j);
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+}
+
 static void race_key(const void *p, char *key, size_t n)
 {
     const rc_race_data *d = p;
@@ -358,20 +413,7 @@ static void json_race(rc_json *j, const void *p)
         }
         rc_json_end(j);
     }
-    rc_json_key(j, "goroutines");
-    rc_json_array(j);
-    for (int i = 0; i < d->ncreated; i++) {
-        const rc_rcreated *c = &d->created[i];
-        char name[64];
-        rc_emit_goroutine_name(&c->g, name, sizeof name);
-        rc_json_object(j);
-        rc_json_kint(j, "id", c->g.id);
-        rc_json_kstr(j, "name", name);
-        rc_json_kstr(j, "state", c->g.finished ? "finished" : "running");
-        rc_emit_json_stack(j, "created_at", &c->stack);
-        rc_json_end(j);
-    }
-    rc_json_end(j);
+    rc_emit_json_created(j, d->created, d->ncreated, NULL);
 }
 
 static void text_race_(const void *d) { text_race(d); }

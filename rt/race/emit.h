@@ -33,6 +33,13 @@ void rc_emit_goroutine_name(const rc_rgoroutine *g, char *b, size_t n);
 /* JSON: a stack as an array of frames, a goroutine as an object (docs/REPORTS.md). */
 void rc_emit_json_stack(rc_json *j, const char *key, const rc_rstack *s);
 void rc_emit_json_goroutine(rc_json *j, const char *key, const rc_rgoroutine *g, bool state);
+/* "Goroutine 7 (running) created at:" + stack, for each; "Mutex M1 is global 'mu' at
+ * 0x..." for each mutex (M<index+1>); and their JSON arrays. state NULL: running or
+ * finished, from the goroutine; "": not said. */
+void rc_emit_text_created(const rc_rcreated *c, int n, const char *state);
+void rc_emit_text_mutexes(const rc_rmutex_info *m, int n);
+void rc_emit_json_created(rc_json *j, const rc_rcreated *c, int n, const char *state);
+void rc_emit_json_mutexes(rc_json *j, const rc_rmutex_info *m, int n);
 /* The innermost frame as "file:line" ("?" if unknown): the stable part of keys. */
 void rc_emit_site(const rc_rstack *s, char *b, size_t n);
 

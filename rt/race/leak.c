@@ -11,6 +11,12 @@
  *
  * Reports go through emit.c (text or JSON, like data races) and count in the summary.
  *
+ * reach.c also finds leaks while the program runs: goroutines blocked on an object no
+ * live goroutine can reach. Those are reported at once (rc_leak_report_unreachable),
+ * with the same grouping and "(unreachable channel)" and the like on the WARNING line,
+ * and never again at exit. At exit one more reachability scan runs after the grace
+ * period, so exit reports say "unreachable" too where the scan could tell.
+ *
  * Stacks of parked goroutines are unwound from their saved context while other
  * threads may still run; a goroutine whose park changed meanwhile (status or
  * wait_since) is dropped rather than reported with a torn stack.
@@ -23,6 +29,7 @@
 #include "../diag/traceback.h"
 #include "../sched/proc.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +47,72 @@ typedef struct leak {
     uintptr_t created;            /* creation site */
     uint64_t  key;                /* hash of the frames a report shows */
     int       group;              /* index of its group's first member */
+    bool      unreachable;        /* reach.c: its wait object is unreachable */
 } leak;
+
+/* What a report of a group shows (rc_emit's data). */
+typedef struct leak_report {
+    rc_leak_data d;
+    const char  *unreachable;     /* "unreachable channel", ...; NULL: not known */
+} leak_report;
+
+/* Serialises reporting (the scan thread's and exit's) and guards the set of
+ * goroutines already reported, by id (ids are never reused). */
+static pthread_mutex_t report_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct { int64_t *v; size_t cap, n; } reported;
+
+static bool was_reported(int64_t id)
+{
+    if (!reported.cap)
+        return false;
+    for (size_t i = (size_t)id * 0x9E3779B97F4A7C15ULL % reported.cap;; i = (i + 1) % reported.cap) {
+        if (reported.v[i] == id)
+            return true;
+        if (reported.v[i] == 0)
+            return false;
+    }
+}
+
+static void set_reported(int64_t id)
+{
+    if (2 * (reported.n + 1) > reported.cap) {
+        size_t cap = reported.cap ? 2 * reported.cap : 256;
+        int64_t *v = rc_race_calloc(cap, sizeof *v), *old = reported.v;
+        if (!v)
+            return;
+        size_t oldcap = reported.cap;
+        reported.v = v;
+        reported.cap = cap;
+        reported.n = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i])
+                set_reported(old[i]);
+        rc_race_free(old);
+    }
+    size_t i = (size_t)id * 0x9E3779B97F4A7C15ULL % reported.cap;
+    while (reported.v[i] && reported.v[i] != id)
+        i = (i + 1) % reported.cap;
+    if (!reported.v[i]) {
+        reported.v[i] = id;
+        reported.n++;
+    }
+}
+
+/* What the goroutine waits on, for "(unreachable ...)". */
+static const char *unreachable_what(uint8_t r)
+{
+    switch (r) {
+    case RC_WAIT_CHAN_SEND: case RC_WAIT_CHAN_RECV: return "unreachable channel";
+    case RC_WAIT_CHAN_SEND_NIL: case RC_WAIT_CHAN_RECV_NIL: return "nil channel";
+    case RC_WAIT_SELECT: return "unreachable channels";
+    case RC_WAIT_SELECT_NO_CASES: return "select with no cases";
+    case RC_WAIT_MUTEX_LOCK: return "unreachable sync.Mutex";
+    case RC_WAIT_RWMUTEX_RLOCK: case RC_WAIT_RWMUTEX_LOCK: return "unreachable sync.RWMutex";
+    case RC_WAIT_WAITGROUP_WAIT: return "unreachable sync.WaitGroup";
+    case RC_WAIT_COND_WAIT: return "unreachable sync.Cond";
+    default: return "unreachable object";
+    }
+}
 
 static bool leak_reason(uint8_t r)
 {
@@ -59,11 +131,19 @@ static void count_busy(rc_g *g, void *arg)
 
 struct collect { const rc_g *self; leak *v; int n, total; };
 
+/* Part of a deadlock already reported as such (locks.c): not a leak as well. */
+static bool in_deadlock(const rc_g *g)
+{
+    const rc_rg *rg = g->race;
+    return rg && rg->lk_deadlocked;
+}
+
+/* (report_mu held) */
 static void collect(rc_g *g, void *arg)
 {
     struct collect *c = arg;
     if (g == c->self || g->is_main || atomic_load(&g->status) != RC_G_WAITING ||
-        !leak_reason(g->wait_reason))
+        !leak_reason(g->wait_reason) || was_reported(g->id) || in_deadlock(g))
         return;
     c->total++;
     if (c->n < RC_LEAK_MAX)
@@ -108,8 +188,12 @@ static int by_id(const void *a, const void *b)
 
 static void leak_text(const void *p)
 {
-    const rc_leak_data *d = p;
-    rc_emit_out("WARNING: GOROUTINE LEAK\n");
+    const leak_report *r = p;
+    const rc_leak_data *d = &r->d;
+    if (r->unreachable)
+        rc_emit_out("WARNING: GOROUTINE LEAK (%s)\n", r->unreachable);
+    else
+        rc_emit_out("WARNING: GOROUTINE LEAK\n");
     if (d->count == 1) {
         rc_emit_out("Goroutine %lld blocked forever in %s:\n", (long long)d->first.id,
                     d->reason);
@@ -127,7 +211,7 @@ static void leak_text(const void *p)
 
 static void leak_key(const void *p, char *key, size_t n)
 {
-    const rc_leak_data *d = p;
+    const rc_leak_data *d = &((const leak_report *)p)->d;
     char where[600];
     rc_emit_site(&d->stack, where, sizeof where);
     snprintf(key, n, "goroutine-leak:%s|%s", d->reason, where);
@@ -135,8 +219,10 @@ static void leak_key(const void *p, char *key, size_t n)
 
 static void leak_json(rc_json *j, const void *p)
 {
-    const rc_leak_data *d = p;
+    const leak_report *r = p;
+    const rc_leak_data *d = &r->d;
     rc_json_kstr(j, "wait_reason", d->reason);
+    rc_json_kbool(j, "unreachable", r->unreachable != NULL);
     rc_json_kint(j, "count", d->count);
     rc_json_key(j, "goroutines");
     rc_json_array(j);
@@ -152,30 +238,87 @@ static const rc_emitter leak_emitter = { "goroutine-leak", leak_key, leak_text, 
 /* One report for the group whose first member is v[first] (rc_out_lock held). */
 static void report_group(leak *v, int nv, int first)
 {
-    static rc_leak_data d;
+    static leak_report r;
+    rc_leak_data *d = &r.d;
     const leak *l = &v[first];
-    memset(&d, 0, sizeof d);
+    memset(&r, 0, sizeof r);
+    bool unreachable = true; /* said of a group only if true of all its members */
     rc_report_frames_reset();
-    d.reason = rc_wait_reason_string(l->reason);
+    d->reason = rc_wait_reason_string(l->reason);
     for (int i = first; i < nv; i++)
         if (v[i].group == first) {
-            if (d.nids < RC_LEAK_IDS)
-                d.ids[d.nids++] = v[i].id;
-            d.count++;
+            unreachable &= v[i].unreachable;
+            if (d->nids < RC_LEAK_IDS)
+                d->ids[d->nids++] = v[i].id;
+            d->count++;
         }
-    d.first = (rc_rgoroutine){ .id = l->id };
-    rc_report_stack(&d.stack, l->pcs, l->n);
+    d->first = (rc_rgoroutine){ .id = l->id };
+    rc_report_stack(&d->stack, l->pcs, l->n);
     const rc_rg *rg = l->g->race;
     if (rg && rg->create_depth)
-        rc_report_stack(&d.created, rg->create_stk, (int)rg->create_depth);
+        rc_report_stack(&d->created, rg->create_stk, (int)rg->create_depth);
     else
-        rc_report_stack(&d.created, &l->created, 1);
-    rc_emit(&leak_emitter, &d);
+        rc_report_stack(&d->created, &l->created, 1);
+    r.unreachable = unreachable ? unreachable_what(l->reason) : NULL;
+    rc_emit(&leak_emitter, &r);
+}
+
+/* Unwinds, groups and reports v[0..nv) (report_mu held); returns how many were
+ * reported (goroutines that moved meanwhile are dropped) and remembers them. */
+static int report_all(leak *v, int nv)
+{
+    int n = 0;
+    for (int i = 0; i < nv; i++) { /* unwind; drop goroutines that moved meanwhile */
+        leak *l = &v[i];
+        l->n = rc_unwind_ctx(&l->g->ctx, l->pcs, RC_TB_MAX_DEPTH);
+        if (atomic_load(&l->g->status) != RC_G_WAITING || l->g->wait_since != l->since ||
+            l->g->id != l->id)
+            continue;
+        l->created = creation_site(l->g);
+        l->key = shown_key(l);
+        v[n++] = *l;
+    }
+    qsort(v, (size_t)n, sizeof *v, by_id);
+    for (int i = 0; i < n; i++) {
+        v[i].group = i;
+        for (int j = 0; j < i; j++)
+            if (v[j].group == j && v[j].key == v[i].key) {
+                v[i].group = j;
+                break;
+            }
+    }
+    rc_out_lock();
+    for (int i = 0; i < n; i++)
+        if (v[i].group == i)
+            report_group(v, n, i);
+    rc_out_unlock();
+    for (int i = 0; i < n; i++)
+        set_reported(v[i].id);
+    return n;
+}
+
+int rc_leak_report_unreachable(const rc_blocked *b, int nb)
+{
+    leak *v = rc_race_malloc((size_t)(nb > 0 ? nb : 1) * sizeof(leak));
+    if (!v)
+        return 0;
+    pthread_mutex_lock(&report_mu);
+    int nv = 0;
+    for (int i = 0; i < nb; i++)
+        if (!was_reported(b[i].id) && !in_deadlock(b[i].g))
+            v[nv++] = (leak){ .g = b[i].g, .id = b[i].id, .since = b[i].since,
+                              .reason = b[i].reason, .unreachable = true };
+    int n = report_all(v, nv);
+    pthread_mutex_unlock(&report_mu);
+    rc_race_free(v);
+    return n;
 }
 
 int rc_race_leaks(void)
 {
-    rc_g *self = rc_getg();
+    rc_m *m = rc_getm();
+    rc_g *self = m ? m->curg : NULL; /* NULL: exit() on a thread of the detector's */
+    rc_reach_stop();
     struct scan s = { self, 0 };
     for (int ms = 0; ms < RC_LEAK_GRACE_MS; ms++) {
         s.busy = 0;
@@ -184,35 +327,24 @@ int rc_race_leaks(void)
             break;
         usleep(1000);
     }
+    rc_race_deadlock_scan(); /* what is still stuck now stays stuck: cycles first */
     struct collect c = { self, rc_race_malloc(RC_LEAK_MAX * sizeof(leak)), 0, 0 };
-    if (!c.v)
+    rc_blocked *u = rc_race_malloc(RC_LEAK_MAX * sizeof *u);
+    if (!c.v || !u) {
+        rc_race_free(c.v);
+        rc_race_free(u);
         return 0;
+    }
+    int nu = rc_reach_scan_now(self, u, RC_LEAK_MAX);
+    pthread_mutex_lock(&report_mu);
     rc_for_each_g(collect, &c);
-    int n = 0;
-    for (int i = 0; i < c.n; i++) { /* unwind; drop goroutines that moved meanwhile */
-        leak *l = &c.v[i];
-        l->n = rc_unwind_ctx(&l->g->ctx, l->pcs, RC_TB_MAX_DEPTH);
-        if (atomic_load(&l->g->status) != RC_G_WAITING || l->g->wait_since != l->since ||
-            l->g->id != l->id)
-            continue;
-        l->created = creation_site(l->g);
-        l->key = shown_key(l);
-        c.v[n++] = *l;
-    }
-    qsort(c.v, (size_t)n, sizeof *c.v, by_id);
-    for (int i = 0; i < n; i++) {
-        c.v[i].group = i;
-        for (int j = 0; j < i; j++)
-            if (c.v[j].group == j && c.v[j].key == c.v[i].key) {
-                c.v[i].group = j;
-                break;
-            }
-    }
-    rc_out_lock();
-    for (int i = 0; i < n; i++)
-        if (c.v[i].group == i)
-            report_group(c.v, n, i);
-    rc_out_unlock();
+    for (int i = 0; i < c.n; i++)
+        for (int k = 0; k < nu && !c.v[i].unreachable; k++)
+            c.v[i].unreachable = u[k].g == c.v[i].g && u[k].id == c.v[i].id &&
+                                 u[k].since == c.v[i].since;
+    int n = report_all(c.v, c.n);
+    pthread_mutex_unlock(&report_mu);
     rc_race_free(c.v);
+    rc_race_free(u);
     return n + (c.total - c.n);
 }

@@ -11,6 +11,12 @@
  * allocates with __libc_malloc so it never re-enters itself. The allocation stack's
  * top frame is the caller of malloc (or of strdup: intercept.c remembers its blocks
  * through rc_race_heap_remember).
+ *
+ * Blocks allocated off-goroutine once the detector runs (the timer thread growing its
+ * heap, threads the runtime did not create) are remembered too, without an owner
+ * (goid -1): reports do not name them, but reach.c must see every live block.
+ * rc_race_heap_freeze holds every stripe, so no tracked block is allocated or freed
+ * (malloc and free wait) while reach.c reads them (rc_race_heap_blocks).
  */
 #include "race.h"
 #include "shadow.h"
@@ -36,7 +42,7 @@ rc_g *rc_intercept_checked(uintptr_t pc); /* intercept.c */
 typedef struct block {
     uintptr_t      addr;
     size_t         size;
-    int64_t        goid;      /* 0: before the detector started */
+    int64_t        goid;      /* 0: before the detector started; -1: off-goroutine */
     uint32_t       depth;
     uintptr_t      stack[];   /* innermost first */
 } block;
@@ -50,9 +56,9 @@ static unsigned stripe_of(uintptr_t a) { return (unsigned)(((a >> 4) * 0x9E3779B
 void rc_race_heap_remember(void *p, size_t n, uintptr_t pc)
 {
     rc_rg *rg = rc_race_cur();
-    if (!p || !rg)
+    if (!p || (!rg && !rc_shadow_dir))
         return;
-    uint32_t depth = rg->depth + 1 < MAX_ALLOC_STACK ? rg->depth + 1 : MAX_ALLOC_STACK;
+    uint32_t depth = !rg ? 0 : rg->depth + 1 < MAX_ALLOC_STACK ? rg->depth + 1 : MAX_ALLOC_STACK;
     block *b = __libc_malloc(sizeof *b + depth * sizeof(uintptr_t));
     entry *e = __libc_malloc(sizeof *e);
     if (!b || !e) {
@@ -62,9 +68,10 @@ void rc_race_heap_remember(void *p, size_t n, uintptr_t pc)
     }
     b->addr = (uintptr_t)p;
     b->size = n;
-    b->goid = rg->is_main ? 1 : rg->goid;
+    b->goid = !rg ? -1 : rg->is_main ? 1 : rg->goid;
     b->depth = depth;
-    b->stack[0] = pc;
+    if (depth)
+        b->stack[0] = pc;
     for (uint32_t i = 1; i < depth; i++)
         b->stack[i] = rg->stk[rg->depth - i];
     e->addr = b->addr;
@@ -112,7 +119,7 @@ bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t 
         rc_spin_lock(&stripes[s].lock);
         for (entry *e = stripes[s].table; e; e = e->hh.next) {
             block *b = e->b;
-            if (addr >= b->addr && addr < b->addr + (b->size ? b->size : 1)) {
+            if (b->goid >= 0 && addr >= b->addr && addr < b->addr + (b->size ? b->size : 1)) {
                 *start = b->addr;
                 *size = b->size;
                 *goid = b->goid;
@@ -125,6 +132,40 @@ bool rc_race_find_block(uintptr_t addr, uintptr_t *start, size_t *size, int64_t 
         rc_spin_unlock(&stripes[s].lock);
     }
     return found;
+}
+
+void rc_race_heap_freeze(void)
+{
+    for (int s = 0; s < STRIPES; s++)
+        rc_spin_lock(&stripes[s].lock);
+}
+
+void rc_race_heap_thaw(void)
+{
+    for (int s = STRIPES - 1; s >= 0; s--)
+        rc_spin_unlock(&stripes[s].lock);
+}
+
+/* Live blocks (frozen) */
+size_t rc_race_heap_count(void)
+{
+    size_t n = 0;
+    for (int s = 0; s < STRIPES; s++)
+        n += HASH_COUNT(stripes[s].table);
+    return n;
+}
+
+/* The first max live blocks as [lo[i], hi[i]): start and end, unordered (frozen). */
+size_t rc_race_heap_blocks(uintptr_t *lo, uintptr_t *hi, size_t max)
+{
+    size_t n = 0;
+    for (int s = 0; s < STRIPES; s++)
+        for (entry *e = stripes[s].table; e && n < max; e = e->hh.next) {
+            lo[n] = e->b->addr;
+            hi[n] = e->b->addr + e->b->size;
+            n++;
+        }
+    return n;
 }
 
 void *malloc(size_t n)

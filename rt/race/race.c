@@ -32,6 +32,7 @@ void rc_rg_free(rc_rg *rg)
     rc_vc_free(&rg->vc);
     rc_race_free(rg->stk);
     rc_race_free(rg->create_stk);
+    rc_race_free(rg->reach_snap);
     rc_race_free(rg);
 }
 
@@ -61,6 +62,20 @@ static void rg_unlock(rc_rg *rg)
 {
     if (rg && rg != rc_race_cur())
         rc_spin_unlock(&rg->lock);
+}
+
+/* g's creation stack, for dumps (hooks.h creation_stack): the registry lock keeps its
+ * state alive while it is copied. */
+static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
+{
+    rc_race_who_lock();
+    const rc_rg *rg = g->race;
+    int n = rg ? (int)rg->create_depth : 0;
+    n = n < max ? n : max;
+    for (int i = 0; i < n; i++)
+        pcs[i] = rg->create_stk[i];
+    rc_race_who_unlock();
+    return n;
 }
 
 /* ---- sync objects --------------------------------------------------------------- */
@@ -103,6 +118,7 @@ static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
 /* Forgets sync objects in [a, a + n): freed memory. */
 void rc_race_sync_forget(uintptr_t a, size_t n)
 {
+    rc_locks_forget(a, n);
     if (n > 4096) /* large blocks: walk every stripe once */
         for (int i = 0; i < RC_SYNC_STRIPES; i++) {
             rc_spin_lock(&stripes[i].lock);
@@ -208,6 +224,7 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 
 static void h_go_start(rc_g *g)
 {
+    rc_reach_gate();
     rc_rg *rg = g->race;
     if (!rg)
         return;
@@ -234,6 +251,7 @@ static void h_go_exit(rc_g *g)
             lo = rg->min_frame - LEAF_MARGIN;
         rc_shadow_clear(lo, hi - lo);
     }
+    rc_locks_exit(rg, g);
     rc_slot_detach(rg);
     g->race = NULL;
     rc_race_retire(rg);
@@ -253,6 +271,7 @@ static void h_block(rc_g *g, rc_wait_reason r, const void *obj)
 
 static void h_unblock(rc_g *g)
 {
+    rc_reach_gate();
     rc_rg *rg = g->race;
     if (!rg)
         return;
@@ -289,28 +308,41 @@ static void h_release_merge(rc_g *g, const void *obj)
 }
 
 /* Which mutexes a goroutine holds, in its trace too, so a report can say which each
- * side of a race held. Always called by the goroutine itself. */
-static void h_mutex_locked(rc_g *g, const void *m, bool write, bool try_)
+ * side of a race held; and the lock records of deadlock detection (locks.c). The
+ * lock event goes first: a trace part starting with it copies the held set without
+ * the mutex, which replaying the event adds. */
+static void h_mutex_locked(rc_g *g, const void *m, bool write, bool try_, uintptr_t pc)
 {
-    (void)try_;
     rc_rg *rg = g->race;
     if (!rg || rg->sid == RC_NO_SLOT)
         return;
-    rc_held_add(rg->held, &rg->nheld, (uintptr_t)m, write);
-    rc_trace_event(rg, RC_EV_SYNC_OF(write ? RC_SYNC_LOCK : RC_SYNC_RLOCK, m));
+    uint64_t epoch = rc_trace_event(rg, RC_EV_SYNC_OF(write ? RC_SYNC_LOCK : RC_SYNC_RLOCK, m));
+    rc_locks_locked(rg, g, (uintptr_t)m, write, try_, pc, epoch);
 }
 
 static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
 {
-    (void)write;
     rc_rg *rg = g->race;
     if (!rg || rg->sid == RC_NO_SLOT)
         return;
-    rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
+    rc_locks_unlocked(rg, (uintptr_t)m, write);
     rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
 }
 
+static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
+{
+    rc_rg *rg = g->race;
+    if (rg && rg->sid != RC_NO_SLOT)
+        rc_locks_wait(rg, (uintptr_t)m, why, pc);
+}
+
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
+void rc_race_all_asleep(const char *msg); /* hang.c */
+
+static void h_before_all_asleep(void)
+{
+    rc_race_deadlock_scan();
+}
 
 static const rc_hooks race_hooks = {
     .access = rc_race_access_hook,
@@ -321,9 +353,16 @@ static const rc_hooks race_hooks = {
     .unblock = h_unblock,
     .mutex_locked = h_mutex_locked,
     .mutex_unlocked = h_mutex_unlocked,
+    .mutex_wait = h_mutex_wait,
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,
+    .sched_idle = rc_reach_idle,
+    .syscall_enter = rc_reach_syscall_enter,
+    .syscall_exit = rc_reach_syscall_exit,
+    .creation_stack = h_creation_stack,
+    .all_asleep = rc_race_all_asleep,
+    .before_all_asleep = h_before_all_asleep,
 };
 
 /* ---- start-up and exit ---------------------------------------------------------- */
@@ -346,5 +385,6 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     g->race = rg;
     rc_slot_attach(rg);
     rc_hooks_active = &race_hooks;
+    rc_reach_start();
     on_exit(on_exit_cb, NULL);
 }

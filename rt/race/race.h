@@ -42,6 +42,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <uthash.h>
 
 #define RC_TRACE_PART_EVENTS 2048u  /* largest part; the first ones are smaller */
 #define RC_NO_SLOT           0xffffu
@@ -93,6 +94,18 @@ typedef struct rc_rg {
     uint32_t   nparts, cur;     /* cur: the part being filled */
     uint32_t   pos, pcap;       /* next event index in parts[cur], its capacity */
 
+    /* locks.c, guarded by rc_locks_lock: the mutex it waits for in a Lock (0: none) */
+    uintptr_t  lk_wait;
+    uintptr_t  lk_pc;           /* the Lock call */
+    uint8_t    lk_why;          /* RC_LOCKWAIT_* (hooks.h) */
+    bool       lk_deadlocked;   /* reported in a deadlock */
+    uint32_t   lk_mark;         /* cycle search */
+    uint32_t   lk_stack_locks;  /* lock records of mutexes on its stack */
+    UT_hash_handle lk_hh;       /* waiting goroutines, by goid */
+
+    void      *reach_snap;      /* reach.c: registers and stack top at its last
+                                   rc_blocking_begin */
+
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_depth;
     struct rc_rg *qnext;        /* registry: quarantine of finished goroutines */
@@ -122,6 +135,10 @@ static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 /* Restores the stack of the access cell c records into out (innermost first);
  * returns the depth, or 0 if the trace no longer holds it. */
 int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max);
+/* The stack at the event of epoch in slot sid (a lock, say), with pc as its innermost
+ * frame; 0 if the trace no longer holds it. */
+int rc_trace_restore_at(rc_rg *rg, unsigned sid, uint64_t epoch, uintptr_t pc,
+                        uintptr_t *out, int max);
 /* The mutexes held at that access (at most RC_MAX_HELD); -1 if the trace no longer
  * holds it. */
 int rc_trace_restore_held(rc_rg *rg, rc_cell c, rc_held *out);
@@ -143,6 +160,31 @@ rc_rg *rc_race_cell_owner(rc_cell c);
 /* race.c */
 void rc_rg_free(rc_rg *rg);
 extern int rc_race_history_parts;
+
+/* locks.c: deadlocks among Mutex/RWMutex waiters; lockorder.c: lock order */
+void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc);
+void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
+                     uint64_t epoch);
+void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write);
+void rc_locks_exit(rc_rg *rg, rc_g *g);
+void rc_locks_forget(uintptr_t a, size_t n);
+/* Reports every deadlock cycle not reported yet; returns how many. */
+int  rc_race_deadlock_scan(void);
+
+/* reach.c: goroutines blocked on objects no live goroutine reaches */
+typedef struct rc_blocked { rc_g *g; int64_t id, since; uint8_t reason; } rc_blocked;
+void rc_reach_start(void);               /* the scan thread (detector start-up) */
+void rc_reach_stop(void);                /* exit: no more scans from that thread */
+void rc_reach_gate(void);                /* a goroutine about to run: waits out a scan */
+void rc_reach_idle(void);                /* hooks: every P is idle */
+void rc_reach_syscall_enter(rc_g *g);
+void rc_reach_syscall_exit(rc_g *g);
+/* One scan now; self (the caller's goroutine or NULL) is a root. Fills out with the
+ * blocked goroutines nothing live can wake; -1 if the world would not hold still. */
+int  rc_reach_scan_now(rc_g *self, rc_blocked *out, int max);
+/* leak.c: reports goroutines found blocked on unreachable objects while the program
+ * runs (once each); returns how many it reported. */
+int  rc_leak_report_unreachable(const rc_blocked *v, int n);
 
 /* report.c */
 void rc_race_report(rc_rg *cur, uintptr_t addr, uint64_t cur_cell, uintptr_t pc, uint64_t old_cell);

@@ -11,11 +11,13 @@
  *   log_path=stderr (stdout, stderr, or reports go to the file <log_path>.<pid>)
  *   format=text (or json: one JSON object per report, one per line)
  *   leaks=1 (0: no goroutine leak check at exit, leak.c)
+ *   timeout=0 (a duration, 10s, 2m: the hang timeout, hang.c)
  *
  * Only collect() below reads the detector's internals (cells, traces, goroutines);
  * everything after it works on the collected rc_race_data.
  */
 #include "alloc.h"
+#include "locks.h"
 #include "race.h"
 #include "report.h"
 #include "shadow.h"
@@ -39,6 +41,8 @@ static struct {
 } opt = { 66, false, true };
 
 int rc_race_leaks(void); /* leak.c */
+bool rc_race_hang_set(const char *v); /* hang.c */
+void rc_race_hang_disarm(void);
 
 static _Atomic int found[RC_REPORT_NKINDS];
 static _Atomic int in_progress; /* reports being written: exit waits for them */
@@ -91,7 +95,13 @@ void rc_race_options_init(void)
             opt.halt_on_error = parse_int(v, k, 0, 1);
         else if (!strcmp(k, "leaks"))
             opt.leaks = parse_int(v, k, 0, 1);
-        else if (!strcmp(k, "strip_path_prefix"))
+        else if (!strcmp(k, "timeout")) {
+            if (!rc_race_hang_set(v)) {
+                snprintf(msg, sizeof msg, "timeout=%.512s (want a duration: 500ms, 10s, "
+                         "2m, 1h30m; 0: none)", v);
+                bad_option(msg);
+            }
+        } else if (!strcmp(k, "strip_path_prefix"))
             rc_tb_strip_prefix = copy(v);
         else if (!strcmp(k, "history_size"))
             rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << parse_int(v, k, 0, 7);
@@ -108,7 +118,8 @@ void rc_race_options_init(void)
             }
         } else {
             snprintf(msg, sizeof msg, "unknown option '%.512s' (known: exitcode, "
-                     "halt_on_error, strip_path_prefix, history_size, log_path, format, leaks)", k);
+                     "halt_on_error, strip_path_prefix, history_size, log_path, format, "
+                     "leaks, timeout)", k);
             bad_option(msg);
         }
     }
@@ -186,13 +197,17 @@ static void collect_mutexes(rc_race_data *d)
                 j++;
             if (j < d->nmutexes)
                 continue;
-            rc_rmutex_info *m = &d->mutexes[d->nmutexes++];
-            uintptr_t start;
-            size_t size;
-            m->addr = a;
-            if (!rc_symbolize_data(a, m->name, sizeof m->name, &start, &size) || start != a)
-                m->name[0] = 0;
+            rc_report_mutex(&d->mutexes[d->nmutexes++], a);
         }
+}
+
+void rc_report_mutex(rc_rmutex_info *m, uintptr_t a)
+{
+    uintptr_t start;
+    size_t size;
+    m->addr = a;
+    if (!rc_symbolize_data(a, m->name, sizeof m->name, &start, &size) || start != a)
+        m->name[0] = 0;
 }
 
 static rc_rgoroutine goroutine_of(const rc_rg *rg)
@@ -301,6 +316,12 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cel
         rc_report_found(RC_REPORT_RACE, 1);
 }
 
+void rc_report_counts(int counts[RC_REPORT_NKINDS])
+{
+    for (int k = 0; k < RC_REPORT_NKINDS; k++)
+        counts[k] = atomic_load(&found[k]);
+}
+
 void rc_report_found(rc_report_kind k, int n)
 {
     atomic_fetch_add(&found[k], n);
@@ -315,6 +336,7 @@ void rc_report_found(rc_report_kind k, int n)
  * thread can never finish). */
 void rc_race_fini(int status)
 {
+    rc_race_hang_disarm();
     for (int i = 0; i < 10000 && atomic_load(&in_progress) > 0; i++)
         usleep(1000);
     static _Atomic bool finishing; /* once: halt_on_error may come back here */

@@ -88,6 +88,49 @@ typedef struct rc_leak_data {
     rc_rstack     created;
 } rc_leak_data;
 
+/* A deadlock (locks.c): goroutines each waiting for a mutex the next one holds; the
+ * last one's mutex is held by the first. n == 1: a self-deadlock. */
+#define RC_RCYCLE 8
+enum { RC_HOLD_WRITE, RC_HOLD_READ, RC_HOLD_PENDING /* a writer waiting for readers */ };
+
+typedef struct rc_deadlock_link {
+    rc_rgoroutine g;           /* waits */
+    const char   *reason;      /* in "sync.Mutex.Lock", ... */
+    int           mutex;       /* for mutexes[mutex] */
+    rc_rstack     wait;        /* here */
+    rc_rgoroutine holder;      /* which the next goroutine of the cycle holds */
+    int           hold;        /* RC_HOLD_* */
+    rc_rstack     acquired;    /* since here (pending: where it called Lock) */
+} rc_deadlock_link;
+
+typedef struct rc_deadlock_data {
+    int            n;
+    rc_deadlock_link link[RC_RCYCLE];
+    rc_rcreated    created[RC_RCYCLE];  /* the goroutines other than main */
+    int            ncreated;
+    rc_rmutex_info mutexes[RC_RCYCLE];
+    int            nmutexes;
+} rc_deadlock_data;
+
+/* A lock-order inversion (lockorder.c): link i took mutex `to` while holding `from`;
+ * link i's to is link i+1's from, and the last link's to is the first's from. */
+typedef struct rc_lockorder_link {
+    int           from, to;    /* mutexes[] */
+    bool          from_write, to_write;
+    rc_rgoroutine g;
+    rc_rstack     acquired;    /* where it took `to` */
+    rc_rstack     held;        /* where it had taken `from` */
+} rc_lockorder_link;
+
+typedef struct rc_lockorder_data {
+    int            n;
+    rc_lockorder_link link[RC_RCYCLE];
+    rc_rcreated    created[RC_RCYCLE];
+    int            ncreated;
+    rc_rmutex_info mutexes[RC_RCYCLE];
+    int            nmutexes;
+} rc_lockorder_data;
+
 /* report.c: a stack as report frames (valid until the next report). Call with
  * rc_out_lock held, after rc_report_frames_reset. */
 void rc_report_frames_reset(void);

@@ -152,15 +152,17 @@ int rc_trace_restore_held(rc_rg *rg, rc_cell c, rc_held *out)
     return n;
 }
 
-int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
+/* The stack at epoch's event of slot sid (innermost first, out[0] = top, or the
+ * access's own pc when top is 0 and the event is an access). */
+static int restore(rc_rg *rg, unsigned sid, uint64_t epoch, uintptr_t top, uintptr_t *out,
+                   int max)
 {
     const uint64_t mask62 = ((uint64_t)1 << 62) - 1;
-    uint64_t epoch = rc_cell_epoch(c);
     int n = 0;
     rc_spin_lock(&rg->trace_lock);
-    rc_trace_part *p = part_of(rg, c);
+    rc_trace_part *p = part_of(rg, rc_cell_make(sid, epoch, 0, 0));
     if (p) {
-        /* stack = part's start stack, then replay entries/exits before the access */
+        /* stack = part's start stack, then replay entries/exits before the event */
         uint32_t depth = p->depth, cap = depth + p->cap;
         uintptr_t *stk = rc_race_malloc(cap * sizeof *stk);
         if (!stk) {
@@ -179,8 +181,10 @@ int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
                 depth--;
         }
         uint64_t ev = p->ev[last];
-        if ((ev >> 62) == RC_EV_ACCESS && max > 0) {
-            out[n++] = (uintptr_t)(ev & mask62);
+        if (!top && (ev >> 62) == RC_EV_ACCESS)
+            top = (uintptr_t)(ev & mask62);
+        if (top && max > 0) {
+            out[n++] = top;
             for (int j = (int)depth - 1; j >= 0 && n < max; j--)
                 out[n++] = stk[j];
         }
@@ -188,4 +192,15 @@ int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
     }
     rc_spin_unlock(&rg->trace_lock);
     return n;
+}
+
+int rc_trace_restore(rc_rg *rg, rc_cell c, uintptr_t *out, int max)
+{
+    return restore(rg, rc_cell_sid(c), rc_cell_epoch(c), 0, out, max);
+}
+
+int rc_trace_restore_at(rc_rg *rg, unsigned sid, uint64_t epoch, uintptr_t pc,
+                        uintptr_t *out, int max)
+{
+    return restore(rg, sid, epoch, pc, out, max);
 }

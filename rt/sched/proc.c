@@ -37,6 +37,7 @@ static struct {
     _Atomic int npidle;
     rc_p   *pretired;   /* Ps >= nprocs that no M holds (rc_maxprocs shrank) */
     rc_m   *midle;
+    _Atomic(rc_m *) allm;
     int     nmidle;
     int     mcount;
     _Atomic int nmspinning;
@@ -74,6 +75,7 @@ rc_p *rc_getp(void)
 void rc_sched_lock(void)   { rc_spin_lock(&sched.lock); }
 void rc_sched_unlock(void) { rc_spin_unlock(&sched.lock); }
 int  rc_sched_nprocs(void) { return atomic_load_explicit(&sched.nprocs, memory_order_relaxed); }
+rc_m *rc_sched_allm(void)  { return atomic_load_explicit(&sched.allm, memory_order_acquire); }
 rc_p *rc_sched_p(int i)    { return i >= 0 && i < RC_MAX_PROCS ? sched.allp[i] : NULL; }
 
 uint32_t rc_fastrandn(uint32_t n)
@@ -144,6 +146,8 @@ static rc_m *newm_locked(void)
     if (!m)
         rc_fatal("out of memory");
     m->id = sched.mcount++;
+    m->alllink = atomic_load_explicit(&sched.allm, memory_order_relaxed);
+    atomic_store_explicit(&sched.allm, m, memory_order_release);
     return m;
 }
 
@@ -210,6 +214,8 @@ static void stopm(rc_m *m)
     rc_note_clear(&m->park_key);
     if (sched.nmidle == sched.mcount)
         rc_checkdead();
+    if (atomic_load(&sched.npidle) == rc_sched_nprocs())
+        RC_HOOK(sched_idle);
     rc_sched_unlock();
     rc_note_sleep(&m->park_key);
     acquirep(m, m->nextp);
@@ -530,6 +536,7 @@ void rc_blocking_begin(void)
     rc_g *g = rc_getg();
     if (g->blocking_depth++ > 0)
         return;
+    RC_HOOK(syscall_enter, g);
     rc_m *m = g->m;
     rc_p *p = m->p;
     atomic_store(&g->status, RC_G_SYSCALL);
@@ -541,6 +548,8 @@ void rc_blocking_begin(void)
         rc_sched_lock();
         pidleput(p);
         rc_sched_unlock();
+        if (atomic_load(&sched.npidle) == rc_sched_nprocs())
+            RC_HOOK(sched_idle);
     }
 }
 
@@ -558,10 +567,12 @@ void rc_blocking_end(void)
     if (p) {
         acquirep(m, p);
         atomic_store(&g->status, RC_G_RUNNING);
+        RC_HOOK(syscall_exit, g);
         return;
     }
     /* No P free: queue the goroutine and let this M stop (after_switch). */
     switch_to_g0(m, RC_SWITCH_SYSCALL);
+    RC_HOOK(syscall_exit, g);
 }
 
 /* ---- processors ----------------------------------------------------------------- */

@@ -116,6 +116,7 @@ struct rc_m {
     int           id;
     bool          spinning;     /* looking for work without any */
     rc_m         *schedlink;    /* idle M list */
+    rc_m         *alllink;      /* every M (rc_sched_allm); Ms are never freed */
     _Atomic uint32_t park_key;  /* futex word for stopm/startm */
     pthread_t     thread;
     char         *sigstack;     /* alternate signal stack (stack overflow report) */
@@ -179,6 +180,10 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
 /* Iterates over every goroutine ever created (dead ones included); for dumps.
  * The callback runs with allg_lock held: it must not allocate goroutines. */
 void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx);
+
+/* The list of every M ever created (through alllink), newest first; safe to walk
+ * without a lock. */
+rc_m *rc_sched_allm(void);
 
 /* Called with sched.lock held when every M is idle; see deadlock.c. Returns only if
  * the world is not deadlocked after all. */

@@ -163,12 +163,25 @@ void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state)
     unlock_slow(m, state);
 }
 
+/* Lock with the detector's wait-for bookkeeping: a Lock that must wait says so
+ * first (hooks.h). Also takes RWMutex's writer mutex, whose address is the RWMutex's. */
+void rc_mutex_lock_waiting(rc_mutex *m, int why, uintptr_t pc)
+{
+    int32_t zero = 0;
+    if (atomic_compare_exchange_strong_explicit(&m->state, &zero, LOCKED,
+                                                memory_order_acquire, memory_order_relaxed))
+        return;
+    RC_HOOK(mutex_wait, rc_getg(), m, why, pc);
+    lock_slow(m);
+}
+
 void rc_mutex_lock(rc_mutex *m)
 {
-    rc_mutex_lock_nohook(m);
+    uintptr_t pc = RC_CALLER_PC();
+    rc_mutex_lock_waiting(m, RC_LOCKWAIT_MUTEX, pc);
     RC_HOOK(acquire, rc_getg(), m);
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
-    RC_HOOK(mutex_locked, rc_getg(), m, true, false);
+    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, pc);
+    RC_HOOK(mutex_locked, rc_getg(), m, true, false, pc);
 }
 
 bool rc_mutex_trylock(rc_mutex *m)
@@ -177,7 +190,7 @@ bool rc_mutex_trylock(rc_mutex *m)
         return false;
     RC_HOOK(acquire, rc_getg(), m);
     RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
-    RC_HOOK(mutex_locked, rc_getg(), m, true, true);
+    RC_HOOK(mutex_locked, rc_getg(), m, true, true, RC_CALLER_PC());
     return true;
 }
 

@@ -19,24 +19,26 @@
 
 static const void *readers(rc_rwmutex *rw) { return &rw->writer_sem; }
 
-static void rlocked(rc_rwmutex *rw, bool try_)
+static void rlocked(rc_rwmutex *rw, bool try_, uintptr_t pc)
 {
     RC_HOOK(acquire, rc_getg(), rw);
-    RC_HOOK(mutex_locked, rc_getg(), rw, false, try_);
+    RC_HOOK(mutex_locked, rc_getg(), rw, false, try_, pc);
 }
 
-static void locked(rc_rwmutex *rw, bool try_)
+static void locked(rc_rwmutex *rw, bool try_, uintptr_t pc)
 {
     RC_HOOK(acquire, rc_getg(), rw);
     RC_HOOK(acquire, rc_getg(), readers(rw));
-    RC_HOOK(mutex_locked, rc_getg(), rw, true, try_);
+    RC_HOOK(mutex_locked, rc_getg(), rw, true, try_, pc);
 }
 
 void rc_rwmutex_rlock(rc_rwmutex *rw)
 {
-    if (atomic_fetch_add(&rw->reader_count, 1) + 1 < 0)
+    if (atomic_fetch_add(&rw->reader_count, 1) + 1 < 0) {
+        RC_HOOK(mutex_wait, rc_getg(), rw, RC_LOCKWAIT_RW_READER, RC_CALLER_PC());
         rc_sema_acquire(&rw->reader_sem, false, RC_WAIT_RWMUTEX_RLOCK);
-    rlocked(rw, false);
+    }
+    rlocked(rw, false, RC_CALLER_PC());
 }
 
 bool rc_rwmutex_tryrlock(rc_rwmutex *rw)
@@ -46,7 +48,7 @@ bool rc_rwmutex_tryrlock(rc_rwmutex *rw)
         if (c < 0)
             return false;
     } while (!atomic_compare_exchange_weak(&rw->reader_count, &c, c + 1));
-    rlocked(rw, true);
+    rlocked(rw, true, RC_CALLER_PC());
     return true;
 }
 
@@ -66,12 +68,15 @@ void rc_rwmutex_runlock(rc_rwmutex *rw)
 
 void rc_rwmutex_lock(rc_rwmutex *rw)
 {
-    rc_mutex_lock_nohook(&rw->w);
-    /* announce the writer; r = readers still inside */
+    uintptr_t pc = RC_CALLER_PC();
+    rc_mutex_lock_waiting(&rw->w, RC_LOCKWAIT_RW_WRITER, pc);
+    /* announce the writer; r = readers still inside. From here the detector knows us
+     * as the writer others queue behind, waiting for readers until we own it. */
+    RC_HOOK(mutex_wait, rc_getg(), rw, RC_LOCKWAIT_RW_READERS, pc);
     int32_t r = atomic_fetch_add(&rw->reader_count, -MAX_READERS);
     if (r != 0 && atomic_fetch_add(&rw->reader_wait, r) + r != 0)
         rc_sema_acquire(&rw->writer_sem, false, RC_WAIT_RWMUTEX_LOCK);
-    locked(rw, false);
+    locked(rw, false, pc);
 }
 
 bool rc_rwmutex_trylock(rc_rwmutex *rw)
@@ -83,7 +88,7 @@ bool rc_rwmutex_trylock(rc_rwmutex *rw)
         rc_mutex_unlock_nohook(&rw->w);
         return false;
     }
-    locked(rw, true);
+    locked(rw, true, RC_CALLER_PC());
     return true;
 }
 

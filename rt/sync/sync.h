@@ -29,5 +29,8 @@ void rc_sema_release(rc_sema *s, bool handoff);
 void rc_mutex_lock_nohook(rc_mutex *m);
 void rc_mutex_unlock_nohook(rc_mutex *m);
 bool rc_mutex_trylock_nohook(rc_mutex *m);
+/* Lock without acquire/locked hooks, but telling a detector when it must wait, and for
+ * what (RC_LOCKWAIT_*, hooks.h); pc is the user's call. */
+void rc_mutex_lock_waiting(rc_mutex *m, int why, uintptr_t pc);
 
 #endif

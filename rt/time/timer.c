@@ -229,6 +229,20 @@ bool rc_timers_pending(void)
     return p;
 }
 
+bool rc_timers_freeze(void)
+{
+    pthread_mutex_lock(&T.lock);
+    if (T.in_flight == 0)
+        return true;
+    pthread_mutex_unlock(&T.lock);
+    return false;
+}
+
+void rc_timers_thaw(void)
+{
+    pthread_mutex_unlock(&T.lock);
+}
+
 /* ---- sleep ---------------------------------------------------------------------- */
 
 static void wake_sleeper(rc_tnode *t, int64_t now)

@@ -32,4 +32,9 @@ bool rc_tnode_del(rc_tnode *t);   /* true if it was armed (a fire was prevented)
 /* del + add in one step; returns whether it was armed */
 bool rc_tnode_reset(rc_tnode *t, int64_t when, int64_t period);
 
+/* Holds the timer thread still (no node is popped or fired) while the detector scans
+ * memory (race/reach.c): false, and nothing held, if a fire is in flight. */
+bool rc_timers_freeze(void);
+void rc_timers_thaw(void);
+
 #endif

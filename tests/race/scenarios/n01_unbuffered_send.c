@@ -2,7 +2,9 @@
 // before `go` are visible in the goroutine. N2: receive-then-write in the goroutine,
 // write-then-send in main (the unbuffered receive happens before the send completes).
 // STDOUT: a=1 b=2 c=3
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

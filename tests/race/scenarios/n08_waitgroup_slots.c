@@ -1,7 +1,9 @@
 // N8: WaitGroup: goroutines fill one slot each of an array; main reads them all after
 // Wait (every Done happens before Wait returns).
 // STDOUT: sum=285 slot9=81
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

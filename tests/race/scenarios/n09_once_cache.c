@@ -1,7 +1,9 @@
 // N9: a Once-initialised cache: many goroutines call Do concurrently, all read the
 // result. The one call's writes happen before every Do returns.
 // STDOUT: inits=1 sum=10240
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

@@ -2,7 +2,9 @@
 // conflict with each other; the writer's Lock waits for every RUnlock, and its Unlock
 // orders its writes before later RLocks.
 // STDOUT: version=200 consistent=1
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

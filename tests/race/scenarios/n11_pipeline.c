@@ -3,7 +3,9 @@
 // workers are done, and main, which reads the counts after its range over out ends.
 // Each slot write -> Done -> Wait -> close(out) -> main's final receive.
 // STDOUT: sum=338350 items=100
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

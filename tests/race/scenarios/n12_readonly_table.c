@@ -1,7 +1,9 @@
 // N12: a table written fully before any goroutine starts, then only read concurrently
 // by 8 goroutines (each writes only its own result slot).
 // STDOUT: total=261120
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdio.h>
 

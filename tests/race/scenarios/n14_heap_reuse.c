@@ -5,7 +5,9 @@
 // block straight back (in nearly every round) and the test really exercises reuse.
 // ENV: RCMAXPROCS=1
 // STDOUT: rounds=50 mostly_reused=1
-// STDERR-NOT: DATA RACE
+// STDERR-NOT: WARNING:
+// STDERR-NOT: Found 
+// STDERR-NOT: fatal error
 #include <racecheck.h>
 #include <stdatomic.h>
 #include <stdio.h>

@@ -42,7 +42,7 @@ static void ev(const char *what, const void *obj)
 static void h_acquire(rc_g *g, const void *obj) { ev("acquire", obj); }
 static void h_release(rc_g *g, const void *obj) { ev("release", obj); }
 static void h_release_merge(rc_g *g, const void *obj) { ev("release_merge", obj); }
-static void h_locked(rc_g *g, const void *obj, bool w, bool t)
+static void h_locked(rc_g *g, const void *obj, bool w, bool t, uintptr_t pc)
 {
     char what[32];
     snprintf(what, sizeof what, "locked(%s,w=%d,try=%d)", name(obj), w, t);

@@ -1,0 +1,545 @@
+/*
+ * locks.c: lock records (locks.h) and deadlocks among goroutines waiting for mutexes.
+ *
+ * The hooks (race.c) keep the records: mutex_locked names the holder, mutex_unlocked
+ * clears it, mutex_wait marks a goroutine as waiting for a mutex until mutex_locked.
+ * A goroutine that starts to wait looks for a cycle through itself: it waits for m,
+ * held by g2 (or, for an RWMutex, by its readers or the writer it queues behind),
+ * which waits for m2, held by ... by itself. Every edge of such a cycle is exact (a
+ * recorded holder holds; a waiter cannot leave its Lock before it gets the mutex), so
+ * the cycle is a deadlock and is reported at once, while other goroutines keep
+ * running (Go only sees the case where every goroutine is blocked) -- provided every
+ * mutex in it has been unlocked by its own holder before: Go lets any goroutine
+ * unlock a mutex, so a mutex that never was (yet) may be a semaphore that another
+ * goroutine is about to release (scenario N5: Lock, Lock, and another goroutine's
+ * Unlock in between is fine). Cycles through such mutexes wait for
+ * rc_race_deadlock_scan, run when nothing can release them any more: every goroutine
+ * asleep, exit (after leak.c's grace period), the hang timeout. A cycle of one is
+ * a self-deadlock: Lock of a Mutex the goroutine holds, RLock or Lock of an RWMutex it
+ * holds for writing, Lock of one it holds for reading.
+ *
+ * Every new cycle contains the goroutine whose wait closes it (holders are running
+ * when they become holders), so searching from the new waiter finds them all; a
+ * writer that takes an RWMutex's writer slot becomes holder and waiter at once and
+ * searches then. Goroutines already reported are left out of later searches.
+ */
+#include "alloc.h"
+#include "emit.h"
+#include "locks.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+#include "../hooks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+_Atomic uint32_t rc_locks_lock;
+
+static rc_lockrec *records;        /* by address */
+static _Atomic bool any_records;   /* read without the lock: frees skip the lookup */
+static rc_rg *waiting;             /* goroutines in mutex_wait, by goid (lk_hh) */
+static uint32_t search_gen;
+static bool strict;                /* searches: only mutexes seen used as locks */
+
+/* ---- records -------------------------------------------------------------------- */
+
+rc_lockrec *rc_lockrec_get(uintptr_t a, bool create)
+{
+    rc_lockrec *r;
+    HASH_FIND(hh, records, &a, sizeof a, r);
+    if (!r && create) {
+        r = rc_race_calloc(1, sizeof *r);
+        if (!r)
+            rc_fatal("race: out of memory (lock record)");
+        r->addr = a;
+        HASH_ADD(hh, records, addr, sizeof r->addr, r);
+        atomic_store_explicit(&any_records, true, memory_order_relaxed);
+    }
+    return r;
+}
+
+static void record_free(rc_lockrec *r)
+{
+    rc_lockorder_forget(r);
+    HASH_DEL(records, r);
+    rc_race_free(r->out);
+    rc_race_free(r->in);
+    rc_race_free(r);
+}
+
+const rc_lockholder *rc_lockrec_holder(const rc_lockrec *r, int64_t goid, bool *reader)
+{
+    *reader = false;
+    if (r->x.goid == goid)
+        return &r->x;
+    *reader = true;
+    for (unsigned i = 0; i < r->nreaders; i++)
+        if (r->readers[i].goid == goid)
+            return &r->readers[i];
+    return NULL;
+}
+
+static void reader_add(rc_lockrec *r, rc_lockholder h)
+{
+    r->readers_total++;
+    if (r->nreaders < RC_LOCK_READERS)
+        r->readers[r->nreaders++] = h;
+}
+
+static void reader_del(rc_lockrec *r, int64_t goid)
+{
+    for (unsigned i = 0; i < r->nreaders; i++)
+        if (r->readers[i].goid == goid) {
+            r->readers[i] = r->readers[--r->nreaders];
+            r->readers_total--;
+            return;
+        }
+    if (r->readers_total > r->nreaders)
+        r->readers_total--;      /* one we did not name */
+    else
+        r->handoff = true;       /* RUnlock by a goroutine that did not RLock */
+}
+
+/* Forgets the records in [a, a + n): the memory is freed or reused. */
+static void forget_range(uintptr_t a, size_t n, int64_t stack_goid)
+{
+    rc_lockrec *r, *tmp;
+    if (stack_goid || n > 4096) {
+        HASH_ITER(hh, records, r, tmp)
+            if (r->addr >= a && r->addr - a < n && (!stack_goid || r->stack_goid == stack_goid))
+                record_free(r);
+        return;
+    }
+    for (uintptr_t p = (a + 7) & ~(uintptr_t)7; p < a + n; p += 8) /* mutexes are aligned */
+        if ((r = rc_lockrec_get(p, false)))
+            record_free(r);
+}
+
+void rc_locks_forget(uintptr_t a, size_t n)
+{
+    if (!atomic_load_explicit(&any_records, memory_order_relaxed))
+        return;
+    rc_spin_lock(&rc_locks_lock);
+    forget_range(a, n, 0);
+    rc_spin_unlock(&rc_locks_lock);
+}
+
+/* ---- stacks --------------------------------------------------------------------- */
+
+int rc_locks_stack_now(const rc_rg *rg, uintptr_t pc, uintptr_t *out, int max)
+{
+    int n = 0;
+    if (max > 0)
+        out[n++] = pc;
+    for (int j = (int)rg->depth - 1; j >= 0 && n < max; j--)
+        out[n++] = rg->stk[j];
+    return n;
+}
+
+int rc_locks_stack_at(rc_rg *rg, const rc_lockholder *h, uintptr_t *out, int max)
+{
+    int n = rg ? rc_trace_restore_at(rg, h->sid, h->epoch, h->pc, out, max) : 0;
+    if (n == 0 && max > 0)
+        out[n++] = h->pc;
+    return n;
+}
+
+/* ---- waiting and cycles --------------------------------------------------------- */
+
+static rc_rg *waiter(int64_t goid)
+{
+    rc_rg *rg;
+    HASH_FIND(lk_hh, waiting, &goid, sizeof goid, rg);
+    return rg;
+}
+
+static void wait_end(rc_rg *rg)
+{
+    if (!rg->lk_wait)
+        return;
+    HASH_DELETE(lk_hh, waiting, rg);
+    rg->lk_wait = 0;
+}
+
+/* Who must act before rg can take the mutex it waits for: n goids into out. */
+static int blockers(const rc_rg *rg, int64_t *out)
+{
+    rc_lockrec *r = rc_lockrec_get(rg->lk_wait, false);
+    if (!r || r->handoff || (strict && !r->disciplined))
+        return 0;
+    if (rg->lk_why != RC_LOCKWAIT_RW_READERS) /* the holder, or the writer ahead */
+        return r->x.goid ? (out[0] = r->x.goid, 1) : 0;
+    if (r->readers_total > r->nreaders)      /* some readers unnamed: cannot tell */
+        return 0;
+    int n = 0;
+    for (unsigned i = 0; i < r->nreaders; i++)
+        out[n++] = r->readers[i].goid;
+    return n;
+}
+
+/* Depth-first search for a path of waiters from rg back to start; fills path[] and
+ * returns its length, or 0. */
+static int search(rc_rg *start, rc_rg *rg, rc_rg **path, int depth)
+{
+    int64_t b[RC_LOCK_READERS];
+    int nb = blockers(rg, b);
+    path[depth] = rg;
+    for (int i = 0; i < nb; i++) {
+        if (b[i] == start->goid)
+            return depth + 1;
+        rc_rg *w = waiter(b[i]);
+        if (!w || w->lk_mark == search_gen || w->lk_deadlocked || depth + 1 == RC_LOCK_CYCLE)
+            continue;
+        w->lk_mark = search_gen;
+        int n = search(start, w, path, depth + 1);
+        if (n)
+            return n;
+    }
+    return 0;
+}
+
+/* ---- the report ----------------------------------------------------------------- */
+
+/* Raw material of a report, gathered under rc_locks_lock, symbolized after. */
+typedef struct raw_link {
+    int64_t   goid, holder;
+    bool      is_main, holder_main;
+    uint8_t   why;
+    int       hold;
+    uintptr_t mutex;
+    int       nwait, nacq, ncreate;
+    uintptr_t wait[RC_LOCK_STACK], acq[RC_LOCK_STACK], create[RC_LOCK_STACK];
+} raw_link;
+
+typedef struct raw_deadlock {
+    int      n;
+    raw_link l[RC_LOCK_CYCLE];
+} raw_deadlock;
+
+static const char *why_string(int why)
+{
+    switch (why) {
+    case RC_LOCKWAIT_MUTEX:     return "sync.Mutex.Lock";
+    case RC_LOCKWAIT_RW_READER: return "sync.RWMutex.RLock";
+    default:                    return "sync.RWMutex.Lock";
+    }
+}
+
+static raw_deadlock *collect(rc_rg **found, int n)
+{
+    raw_deadlock *raw = rc_race_calloc(1, sizeof *raw);
+    if (!raw)
+        return NULL;
+    raw->n = n;
+    int first = 0; /* the cycle from its oldest goroutine, however it was found */
+    for (int i = 1; i < n; i++)
+        if (found[i]->goid < found[first]->goid)
+            first = i;
+    rc_rg *path[RC_LOCK_CYCLE];
+    for (int i = 0; i < n; i++)
+        path[i] = found[(first + i) % n];
+    for (int i = 0; i < n; i++) {
+        rc_rg *rg = path[i], *next = path[(i + 1) % n];
+        raw_link *l = &raw->l[i];
+        rc_lockrec *r = rc_lockrec_get(rg->lk_wait, false);
+        bool reader;
+        const rc_lockholder *h = rc_lockrec_holder(r, next->goid, &reader);
+        l->goid = rg->goid;
+        l->is_main = rg->is_main;
+        l->holder = next->goid;
+        l->holder_main = next->is_main;
+        l->why = rg->lk_why;
+        l->mutex = r->addr;
+        l->hold = reader ? RC_HOLD_READ : r->x_owns ? RC_HOLD_WRITE : RC_HOLD_PENDING;
+        l->nwait = rc_locks_stack_now(rg, rg->lk_pc, l->wait, RC_LOCK_STACK);
+        l->nacq = rc_locks_stack_at(next, h, l->acq, RC_LOCK_STACK);
+        l->ncreate = (int)(rg->create_depth < RC_LOCK_STACK ? rg->create_depth : RC_LOCK_STACK);
+        memcpy(l->create, rg->create_stk, (size_t)l->ncreate * sizeof(uintptr_t));
+        rg->lk_deadlocked = true;
+    }
+    return raw;
+}
+
+static rc_rgoroutine goroutine(int64_t id, bool is_main)
+{
+    return (rc_rgoroutine){ .id = id, .is_main = is_main };
+}
+
+static int mutex_index(rc_deadlock_data *d, uintptr_t a)
+{
+    for (int i = 0; i < d->nmutexes; i++)
+        if (d->mutexes[i].addr == a)
+            return i;
+    rc_report_mutex(&d->mutexes[d->nmutexes], a);
+    return d->nmutexes++;
+}
+
+static void deadlock_text(const void *p)
+{
+    const rc_deadlock_data *d = p;
+    static const char *const holds[] = {
+        [RC_HOLD_WRITE] = "held by", [RC_HOLD_READ] = "held for reading by",
+        [RC_HOLD_PENDING] = "which it queues behind: the writer waiting to Lock it is",
+    };
+    static const char *const took[] = {
+        [RC_HOLD_WRITE] = "acquired", [RC_HOLD_READ] = "acquired (for reading)",
+        [RC_HOLD_PENDING] = "called Lock of",
+    };
+    char who[64], next[64];
+    rc_emit_out("WARNING: DEADLOCK\n");
+    if (d->n == 1) {
+        const rc_deadlock_link *l = &d->link[0];
+        rc_emit_goroutine_name(&l->g, who, sizeof who);
+        who[0] = (char)(who[0] - 'a' + 'A');
+        rc_emit_out("%s waits forever in %s for M%d, which it %s itself:\n", who, l->reason,
+                    l->mutex + 1, l->hold == RC_HOLD_READ ? "holds for reading"
+                                  : l->hold == RC_HOLD_PENDING ? "is locking" : "holds");
+        rc_emit_text_stack(&l->wait);
+        rc_emit_out("\nM%d %s here:\n", l->mutex + 1,
+                    l->hold == RC_HOLD_PENDING ? "being locked" : "acquired");
+        rc_emit_text_stack(&l->acquired);
+    } else {
+        rc_emit_out("%d goroutines wait for each other forever:", d->n);
+        for (int i = 0; i < d->n; i++) {
+            rc_emit_goroutine_name(&d->link[i].g, who, sizeof who);
+            rc_emit_out(" %s => M%d =>", who, d->link[i].mutex + 1);
+        }
+        rc_emit_goroutine_name(&d->link[0].g, who, sizeof who);
+        rc_emit_out(" %s\n", who);
+        for (int i = 0; i < d->n; i++) {
+            const rc_deadlock_link *l = &d->link[i];
+            rc_emit_goroutine_name(&l->g, who, sizeof who);
+            rc_emit_goroutine_name(&l->holder, next, sizeof next);
+            who[0] = (char)(who[0] - 'a' + 'A');
+            rc_emit_out("\n%s waits in %s for M%d, %s %s:\n", who, l->reason, l->mutex + 1,
+                        holds[l->hold], next);
+            rc_emit_text_stack(&l->wait);
+            next[0] = (char)(next[0] - 'a' + 'A');
+            rc_emit_out("\n%s %s M%d here:\n", next, took[l->hold], l->mutex + 1);
+            rc_emit_text_stack(&l->acquired);
+        }
+    }
+    rc_emit_text_created(d->created, d->ncreated, "blocked");
+    rc_emit_text_mutexes(d->mutexes, d->nmutexes);
+}
+
+static void deadlock_key(const void *p, char *key, size_t n)
+{
+    const rc_deadlock_data *d = p;
+    /* the waits' sites, smallest first: the same cycle whichever goroutine closed it */
+    char sites[RC_RCYCLE][300];
+    for (int i = 0; i < d->n; i++)
+        rc_emit_site(&d->link[i].wait, sites[i], sizeof sites[i]);
+    size_t used = (size_t)snprintf(key, n, "deadlock:");
+    bool done[RC_RCYCLE] = { 0 };
+    for (int k = 0; k < d->n; k++) {
+        int min = -1;
+        for (int i = 0; i < d->n; i++)
+            if (!done[i] && (min < 0 || strcmp(sites[i], sites[min]) < 0))
+                min = i;
+        done[min] = true;
+        if (used < n)
+            used += (size_t)snprintf(key + used, n - used, "%s%s", k ? "|" : "", sites[min]);
+    }
+}
+
+static void deadlock_json(rc_json *j, const void *p)
+{
+    const rc_deadlock_data *d = p;
+    static const char *const hold[] = { "write", "read", "writer-waiting" };
+    rc_json_kbool(j, "self", d->n == 1);
+    rc_json_key(j, "cycle");
+    rc_json_array(j);
+    for (int i = 0; i < d->n; i++) {
+        const rc_deadlock_link *l = &d->link[i];
+        char id[16];
+        snprintf(id, sizeof id, "M%d", l->mutex + 1);
+        rc_json_object(j);
+        rc_emit_json_goroutine(j, "goroutine", &l->g, false);
+        rc_json_kstr(j, "wait_reason", l->reason);
+        rc_json_kstr(j, "mutex", id);
+        rc_emit_json_stack(j, "stack", &l->wait);
+        rc_emit_json_goroutine(j, "held_by", &l->holder, false);
+        rc_json_kstr(j, "hold", hold[l->hold]);
+        rc_emit_json_stack(j, "acquired_at", &l->acquired);
+        rc_json_end(j);
+    }
+    rc_json_end(j);
+    rc_emit_json_created(j, d->created, d->ncreated, "blocked");
+    rc_emit_json_mutexes(j, d->mutexes, d->nmutexes);
+}
+
+static const rc_emitter deadlock_emitter = { "deadlock", deadlock_key, deadlock_text,
+                                             deadlock_json };
+
+/* Writes the report of a collected cycle (rc_locks_lock not held). */
+static void report(raw_deadlock *raw)
+{
+    static rc_deadlock_data d; /* guarded by rc_out_lock */
+    rc_rg *cur = rc_race_cur();
+    if (cur)
+        cur->ignore++;
+    rc_out_lock();
+    memset(&d, 0, sizeof d);
+    rc_report_frames_reset();
+    d.n = raw->n;
+    for (int i = 0; i < raw->n; i++) {
+        const raw_link *l = &raw->l[i];
+        rc_deadlock_link *o = &d.link[i];
+        o->g = goroutine(l->goid, l->is_main);
+        o->holder = goroutine(l->holder, l->holder_main);
+        o->reason = why_string(l->why);
+        o->mutex = mutex_index(&d, l->mutex);
+        o->hold = l->hold;
+        rc_report_stack(&o->wait, l->wait, l->nwait);
+        rc_report_stack(&o->acquired, l->acq, l->nacq);
+    }
+    for (int i = 0; i < raw->n; i++)
+        if (!raw->l[i].is_main && raw->l[i].ncreate) {
+            rc_rcreated *c = &d.created[d.ncreated++];
+            c->g = goroutine(raw->l[i].goid, false);
+            rc_report_stack(&c->stack, raw->l[i].create, raw->l[i].ncreate);
+        }
+    rc_emit(&deadlock_emitter, &d);
+    rc_out_unlock();
+    if (cur)
+        cur->ignore--;
+    rc_race_free(raw);
+    rc_report_found(RC_REPORT_DEADLOCK, 1);
+}
+
+/* ---- hooks (race.c) ------------------------------------------------------------- */
+
+static void held_refresh(rc_rg *rg);
+
+void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc)
+{
+    raw_deadlock *raw = NULL;
+    rc_spin_lock(&rc_locks_lock);
+    rc_lockrec *r = rc_lockrec_get(m, true);
+    if (why != RC_LOCKWAIT_MUTEX)
+        r->rw = true;
+    if (why == RC_LOCKWAIT_RW_READERS) { /* we are the writer now; readers queue behind */
+        uint64_t epoch = rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_RELEASE, m));
+        r->x = (rc_lockholder){ rg->goid, rg->sid, epoch, pc };
+        r->x_owns = false;
+    }
+    struct rc_lockorder_raw *inv = NULL;
+    if (why != RC_LOCKWAIT_RW_READERS && rg->nheld > 0) { /* the order, before blocking */
+        held_refresh(rg);
+        inv = rc_lockorder_add(rg, r, why != RC_LOCKWAIT_RW_READER, pc);
+    }
+    wait_end(rg);
+    rg->lk_wait = m;
+    rg->lk_why = (uint8_t)why;
+    rg->lk_pc = pc;
+    HASH_ADD(lk_hh, waiting, goid, sizeof rg->goid, rg);
+    rc_rg *path[RC_LOCK_CYCLE];
+    search_gen++;
+    rg->lk_mark = search_gen;
+    strict = true;
+    int n = rg->lk_deadlocked ? 0 : search(rg, rg, path, 0);
+    if (n)
+        raw = collect(path, n);
+    rc_spin_unlock(&rc_locks_lock);
+    if (inv)
+        rc_lockorder_report(inv);
+    if (raw)
+        report(raw);
+}
+
+/* Drops from rg's held set the mutexes it no longer holds: another goroutine
+ * unlocked them for it (legal in Go), which the set cannot see. */
+static void held_refresh(rc_rg *rg)
+{
+    for (uint32_t i = rg->nheld; i-- > 0;) {
+        rc_lockrec *r = rc_lockrec_get(rg->held[i].addr, false);
+        bool reader;
+        if (!r || r->handoff || !rc_lockrec_holder(r, rg->goid, &reader))
+            rc_held_del(rg->held, &rg->nheld, rg->held[i].addr);
+    }
+}
+
+void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
+                     uint64_t epoch)
+{
+    struct rc_lockorder_raw *inv = NULL;
+    rc_spin_lock(&rc_locks_lock);
+    rc_lockrec *r = rc_lockrec_get(m, true);
+    if (!r->stack_goid && g->stack.lo && m >= (uintptr_t)g->stack.lo &&
+        m < (uintptr_t)g->stack.hi) {
+        r->stack_goid = rg->goid;
+        rg->lk_stack_locks++;
+    }
+    rc_lockholder h = { rg->goid, rg->sid, epoch, pc };
+    if (write) {
+        r->x = h;
+        r->x_owns = true;
+        r->wlocked = true;
+    } else {
+        reader_add(r, h);
+    }
+    wait_end(rg);
+    held_refresh(rg);
+    if (!try_ && rg->nheld > 0)
+        inv = rc_lockorder_add(rg, r, write, pc);
+    rc_held_add(rg->held, &rg->nheld, m, write);
+    rc_spin_unlock(&rc_locks_lock);
+    if (inv)
+        rc_lockorder_report(inv);
+}
+
+void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
+{
+    rc_spin_lock(&rc_locks_lock);
+    rc_lockrec *r = rc_lockrec_get(m, false);
+    if (r && write) {
+        if (r->x.goid != rg->goid)
+            r->handoff = true;
+        else
+            r->disciplined = true;
+        r->x = (rc_lockholder){ 0 };
+        r->x_owns = false;
+    } else if (r) {
+        reader_del(r, rg->goid);
+        r->disciplined |= !r->handoff;
+    }
+    rc_held_del(rg->held, &rg->nheld, m);
+    rc_spin_unlock(&rc_locks_lock);
+}
+
+void rc_locks_exit(rc_rg *rg, rc_g *g)
+{
+    if (!rg->lk_stack_locks && !rg->lk_wait)
+        return;
+    rc_spin_lock(&rc_locks_lock);
+    wait_end(rg);
+    if (rg->lk_stack_locks && g->stack.lo)
+        forget_range((uintptr_t)g->stack.lo, (size_t)(g->stack.hi - g->stack.lo), rg->goid);
+    rc_spin_unlock(&rc_locks_lock);
+}
+
+int rc_race_deadlock_scan(void)
+{
+    int found = 0;
+    for (;;) { /* one cycle at a time: reporting drops the lock */
+        raw_deadlock *raw = NULL;
+        rc_spin_lock(&rc_locks_lock);
+        for (rc_rg *rg = waiting; rg && !raw; rg = rg->lk_hh.next) {
+            if (rg->lk_deadlocked)
+                continue;
+            rc_rg *path[RC_LOCK_CYCLE];
+            search_gen++;
+            rg->lk_mark = search_gen;
+            strict = false;
+            int n = search(rg, rg, path, 0);
+            if (n)
+                raw = collect(path, n);
+        }
+        rc_spin_unlock(&rc_locks_lock);
+        if (!raw)
+            return found;
+        report(raw);
+        found++;
+    }
+}

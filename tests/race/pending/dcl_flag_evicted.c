@@ -1,0 +1,88 @@
+// Detector gap repro (false negative by shadow eviction): double-checked locking, where
+// goroutine 3 reads the plain `initialized` flag (unlocked) after goroutine 2 wrote it
+// under the mutex. Expected: two races (flag, config); racecheck reports only config.
+// Cause: `initialized` shares its 8-byte word with the atomic `turn`. Goroutine 2 fills
+// all 4 shadow cells of that word (atomic read of turn, read of initialized, write of
+// initialized, atomic write of turn); goroutine 3's first atomic load of turn finds no
+// free, own or ordered cell and overwrites cell epoch % 4 (access.c check_word), which
+// here is the write of `initialized`, so goroutine 3's later read of it sees no
+// conflict. tests/race/patterns/double_checked_init.c is the same program with each
+// global in its own word (reported correctly). A fix: when evicting, prefer a read
+// over a write and an atomic cell over a plain one.
+// Verdict: RACE (two reports).
+// EXIT: 66
+// STDOUT: port=8080 8080
+// STDERR: WARNING: DATA RACE
+// STDERR: Read at 0x
+// STDERR: get_config()
+// STDERR: {{FILE}}:{{LINE:check}}
+// STDERR: Previous write at 0x
+// STDERR: get_config()
+// STDERR: {{FILE}}:{{LINE:setflag}}
+// STDERR: Location is global 'initialized'
+// STDERR: WARNING: DATA RACE
+// STDERR: Read at 0x
+// STDERR: get_config()
+// STDERR: {{FILE}}:{{LINE:use}}
+// STDERR: Previous write at 0x
+// STDERR: load_config()
+// STDERR: {{FILE}}:{{LINE:load}}
+// STDERR: get_config()
+// STDERR: Location is global 'config'
+// STDERR: Found 2 data race(s)
+// STDERR-COUNT: 2 WARNING:
+// STDERR-COUNT: 2 by goroutine 3:
+// STDERR-COUNT: 2 by goroutine 2 (mutexes: write M
+#include <racecheck.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct { int port; char host[16]; } config_t;
+
+static rc_mutex mu;
+static bool initialized;
+static config_t config;
+static atomic_int turn;     /* relaxed: orders nothing */
+static int ports[2];
+static rc_waitgroup wg;
+
+static __attribute__((noinline)) void load_config(config_t *c)
+{
+    c->port = 8080; // @load
+    snprintf(c->host, sizeof c->host, "localhost");
+}
+
+static __attribute__((noinline)) int get_config(void)
+{
+    if (!initialized) { // @check
+        rc_mutex_lock(&mu);
+        if (!initialized) {
+            load_config(&config);
+            initialized = true; // @setflag
+        }
+        rc_mutex_unlock(&mu);
+    }
+    return config.port; // @use
+}
+
+static void user(void *arg)
+{
+    int id = *(int *)arg;
+    while (atomic_load_explicit(&turn, memory_order_relaxed) != id)
+        rc_yield();
+    ports[id] = get_config();
+    atomic_store_explicit(&turn, id + 1, memory_order_relaxed);
+    rc_waitgroup_done(&wg);
+}
+
+int main(void)
+{
+    for (int i = 0; i < 2; i++) {
+        rc_waitgroup_add(&wg, 1);
+        rc_go_copy(user, &i, sizeof i);
+    }
+    rc_waitgroup_wait(&wg);
+    printf("port=%d %d\n", ports[0], ports[1]);
+    return 0;
+}
