@@ -320,6 +320,8 @@ int rc_race_leaks(void)
     rc_g *self = m ? m->curg : NULL; /* NULL: exit() on a thread of the detector's */
     rc_reach_stop();
     struct scan s = { self, 0 };
+    if (self) /* the grace period: our processor runs the others meanwhile (RCMAXPROCS=1) */
+        rc_blocking_begin();
     for (int ms = 0; ms < RC_LEAK_GRACE_MS; ms++) {
         s.busy = 0;
         rc_for_each_g(count_busy, &s);
@@ -327,6 +329,8 @@ int rc_race_leaks(void)
             break;
         usleep(1000);
     }
+    if (self)
+        rc_blocking_end();
     rc_race_deadlock_scan(); /* what is still stuck now stays stuck: cycles first */
     struct collect c = { self, rc_race_malloc(RC_LEAK_MAX * sizeof(leak)), 0, 0 };
     rc_blocked *u = rc_race_malloc(RC_LEAK_MAX * sizeof *u);

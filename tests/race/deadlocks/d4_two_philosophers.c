@@ -6,9 +6,13 @@
 // is the same: the fatal error, the dump and exit 2, with no data-race or leak report.
 // (The detector's dump adds how long each goroutine has waited: `[chan receive, 0.2
 // seconds]`, so the wait reasons are matched as prefixes.)
-// (The lock-order / deadlock report this cycle also deserves is asserted by the
-// lead's lock-order tests, not here.)
+// The detector also reports the cycle in the lock order graph (LOCK ORDER, always)
+// and the wait-for cycle (DEADLOCK) before the fatal error.
 // EXIT: 2
+// STDERR: WARNING: LOCK ORDER INVERSION (potential deadlock)
+// STDERR: Cycle in lock order graph: M1 (0x
+// STDERR: WARNING: DEADLOCK
+// STDERR: goroutines wait for each other forever: goroutine 2 => M1 =>
 // STDERR: fatal error: all goroutines are asleep - deadlock!
 // STDERR: goroutine 1 [select (no cases)
 // STDERR: main()
