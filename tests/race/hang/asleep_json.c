@@ -7,13 +7,17 @@
 // STDERR: fatal error: all goroutines are asleep - deadlock!
 // STDERR: goroutine 2 [chan send, 
 // STDERR: {"schema":"racecheck-report/1","kind":"all-goroutines-asleep","pid":
-// STDERR-ANY: "key":"all-goroutines-asleep:work/main/tests/race/hang/asleep_json.c:{{LINE:main_recv}}"
+// STDERR-ANY: "key":"all-goroutines-asleep:
+// STDERR-ANY: race/hang/asleep_json.c:{{LINE:main_recv}}"
 // STDERR-ANY: "goroutines":[{"id":1,"main":true,"state":"waiting","wait_reason":"chan receive","blocked_ns":
-// STDERR-ANY: "stack":[{"function":"main","file":"work/main/tests/race/hang/asleep_json.c","line":{{LINE:main_recv}},
+// STDERR-ANY: "stack":[{"function":"main","file":"
+// STDERR-ANY: race/hang/asleep_json.c","line":{{LINE:main_recv}},
 // STDERR-ANY: "created_by":null},{"id":2,"main":false,"state":"waiting","wait_reason":"chan send","blocked_ns":
-// STDERR-ANY: "stack":[{"function":"worker","file":"work/main/tests/race/hang/asleep_json.c","line":{{LINE:send}},
-// STDERR-ANY: "created_by":1,"created_at":[{"function":"start_worker","file":"work/main/tests/race/hang/asleep_json.c","line":{{LINE:go}},
-// STDERR-ANY: {"function":"main","file":"work/main/tests/race/hang/asleep_json.c","line":{{LINE:call_start}},
+// STDERR-ANY: "stack":[{"function":"worker","file":"
+// STDERR-ANY: race/hang/asleep_json.c","line":{{LINE:send}},
+// STDERR-ANY: "created_by":1,"created_at":[{"function":"start_worker","file":"
+// STDERR-ANY: race/hang/asleep_json.c","line":{{LINE:go}},
+// STDERR-ANY: race/hang/asleep_json.c","line":{{LINE:call_start}},
 // STDERR-ANY: "text":"==================\nfatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive, 
 // STDERR-COUNT: 1 {"schema":"racecheck-report/1"
 // STDERR-NOT: "kind":"summary"
