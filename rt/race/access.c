@@ -7,8 +7,8 @@
  * them a write and not both atomic, whose epoch is beyond our clock's entry for its
  * goroutine, is a race. Then the access is stored: over our own older cell for the
  * same bytes and kind, else in an empty cell or one whose access is ordered before
- * us and no stronger (a read never replaces a write), else over a cell chosen by the
- * epoch (as TSan evicts).
+ * us and no stronger (a read never replaces a write), else over the weakest cell
+ * (atomic before plain, read before write; TSan evicts by epoch alone).
  *
  * Preemption: every RC_PREEMPT_EVENTS events the goroutine yields, so a spin loop on
  * a plain variable cannot starve the goroutine it waits for.
@@ -26,6 +26,24 @@
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
 void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
+
+/* Every cell is taken by an unordered access of another goroutine: evict the one
+ * that can race with the fewest later accesses (an atomic read, then an atomic write,
+ * a plain read, a plain write), rotating by epoch among equals. */
+static __attribute__((noinline)) int victim(_Atomic rc_cell *cells, uint64_t epoch)
+{
+    int best = -1, best_rank = 4;
+    for (int k = 0; k < RC_SHADOW_CELLS; k++) {
+        int i = (int)((epoch + (uint64_t)k) % RC_SHADOW_CELLS);
+        rc_cell c = atomic_load_explicit(&cells[i], memory_order_relaxed);
+        int rank = ((c & RC_CELL_ATOMIC) ? 0 : 2) + ((c & RC_CELL_WRITE) ? 1 : 0);
+        if (rank < best_rank) {
+            best = i;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
 
 static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
                        uint64_t epoch, uintptr_t pc)
@@ -65,7 +83,7 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
         break;
     }
     if (store_at < 0)
-        store_at = (int)(epoch % RC_SHADOW_CELLS);
+        store_at = victim(cells, epoch);
     /* release: whoever reads this cell also sees its trace event (and the part's
      * position), so a report can restore the stack; acquire above. Plain moves on
      * x86-64. */

@@ -1,14 +1,10 @@
-// Detector gap repro (false negative by shadow eviction): double-checked locking, where
+// Regression (false negative by shadow eviction): double-checked locking, where
 // goroutine 3 reads the plain `initialized` flag (unlocked) after goroutine 2 wrote it
-// under the mutex. Expected: two races (flag, config); racecheck reports only config.
-// Cause: `initialized` shares its 8-byte word with the atomic `turn`. Goroutine 2 fills
-// all 4 shadow cells of that word (atomic read of turn, read of initialized, write of
-// initialized, atomic write of turn); goroutine 3's first atomic load of turn finds no
-// free, own or ordered cell and overwrites cell epoch % 4 (access.c check_word), which
-// here is the write of `initialized`, so goroutine 3's later read of it sees no
-// conflict. tests/race/patterns/double_checked_init.c is the same program with each
-// global in its own word (reported correctly). A fix: when evicting, prefer a read
-// over a write and an atomic cell over a plain one.
+// under the mutex. `initialized` shares its 8-byte word with the atomic `turn`:
+// goroutine 2 fills all 4 shadow cells of that word (atomic read of turn, read and
+// write of initialized, atomic write of turn), and goroutine 3's atomic load of turn
+// must evict one. Evicting by epoch alone dropped the write of `initialized`, hiding
+// the race; check_word now evicts the weakest cell (an atomic read) first.
 // Verdict: RACE (two reports).
 // EXIT: 66
 // STDOUT: port=8080 8080
