@@ -9,6 +9,7 @@
  * its own, so that racecheck ./prog fails exactly when ./prog would.
  */
 #include "cli.h"
+#include "../rt/core/duration.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -70,36 +71,10 @@ static long parse_int(const char *name, const char *v, long lo, long hi)
 /* Go's time.ParseDuration for positive durations, in milliseconds (at least 1). */
 static long long parse_duration(const char *v)
 {
-    static const struct { const char *unit; double ms; } units[] = {
-        { "ns", 1e-6 }, { "us", 1e-3 }, { "\xc2\xb5s", 1e-3 }, { "ms", 1 }, { "s", 1e3 },
-        { "m", 60e3 }, { "h", 3600e3 },
-    };
-    double total = 0;
-    const char *p = v;
-    if (!*p)
+    double ns;
+    if (!rc_parse_duration(v, &ns) || ns <= 0 || ns > 9e18)
         return -1;
-    while (*p) {
-        double x = 0, scale = 1;
-        int digits = 0;
-        for (; *p >= '0' && *p <= '9'; p++, digits++)
-            x = x * 10 + (*p - '0');
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++, digits++)
-                x += (*p - '0') * (scale /= 10);
-        size_t i = 0, ulen = 0;
-        for (; digits && i < sizeof units / sizeof *units; i++) {
-            ulen = strlen(units[i].unit);
-            if (!strncmp(p, units[i].unit, ulen)) /* "ms" is tried before "m" */
-                break;
-        }
-        if (!digits || i == sizeof units / sizeof *units)
-            return -1;
-        total += x * units[i].ms;
-        p += ulen;
-    }
-    if (total <= 0 || total > 9e12)
-        return -1;
-    return total < 1 ? 1 : (long long)total;
+    return ns < 1e6 ? 1 : (long long)(ns / 1e6);
 }
 
 /* The value of option name: "--name=v", or the next argument. */

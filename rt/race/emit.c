@@ -380,14 +380,30 @@ void rc_emit_json_mutexes(rc_json *j, const rc_rmutex_info *m, int n)
     rc_json_end(j);
 }
 
+void rc_emit_sites_key(char *key, size_t n, const char *kind, const rc_rstack *const *stacks,
+                       int count)
+{
+    char sites[RC_RCYCLE][600];
+    bool done[RC_RCYCLE] = { 0 };
+    for (int i = 0; i < count; i++)
+        rc_emit_site(stacks[i], sites[i], sizeof sites[i]);
+    size_t used = (size_t)snprintf(key, n, "%s:", kind);
+    for (int k = 0; k < count; k++) {
+        int min = -1;
+        for (int i = 0; i < count; i++)
+            if (!done[i] && (min < 0 || strcmp(sites[i], sites[min]) < 0))
+                min = i;
+        done[min] = true;
+        if (used < n)
+            used += (size_t)snprintf(key + used, n - used, "%s%s", k ? "|" : "", sites[min]);
+    }
+}
+
 static void race_key(const void *p, char *key, size_t n)
 {
     const rc_race_data *d = p;
-    char a[600], b[600];
-    rc_emit_site(&d->cur.stack, a, sizeof a);
-    rc_emit_site(&d->prev.stack, b, sizeof b);
-    bool swap = strcmp(a, b) > 0; /* the same pair whichever access came first */
-    snprintf(key, n, "data-race:%s|%s", swap ? b : a, swap ? a : b);
+    const rc_rstack *stacks[2] = { &d->cur.stack, &d->prev.stack };
+    rc_emit_sites_key(key, n, "data-race", stacks, 2);
 }
 
 static void json_race(rc_json *j, const void *p)

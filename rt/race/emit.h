@@ -42,5 +42,9 @@ void rc_emit_json_created(rc_json *j, const rc_rcreated *c, int n, const char *s
 void rc_emit_json_mutexes(rc_json *j, const rc_rmutex_info *m, int n);
 /* The innermost frame as "file:line" ("?" if unknown): the stable part of keys. */
 void rc_emit_site(const rc_rstack *s, char *b, size_t n);
+/* "<kind>:<site>|<site>...": the sites of stacks[0..count), sorted, so the key is the
+ * same whichever of them the detector met first. count <= RC_RCYCLE. */
+void rc_emit_sites_key(char *key, size_t n, const char *kind, const rc_rstack *const *stacks,
+                       int count);
 
 #endif

@@ -20,6 +20,7 @@
  * in time, Go's "goroutine running on other thread; stack unavailable".
  */
 #include "alloc.h"
+#include "../core/duration.h"
 #include "emit.h"
 #include "race.h"
 #include "report.h"
@@ -64,40 +65,12 @@ static struct {
     _Atomic unsigned long progress; /* the deadman's heartbeat */
 } hang;
 
-/* Go's time.ParseDuration for durations >= 0: "1h30m", "1.5s", "500ms", "0". */
+/* RCRACE timeout=: Go's duration syntax, >= 0 ("0": no timeout). */
 bool rc_race_hang_set(const char *v)
 {
-    static const struct { const char *unit; double ns; } units[] = {
-        { "ns", 1 }, { "us", 1e3 }, { "\xc2\xb5s", 1e3 }, { "ms", 1e6 }, { "s", 1e9 },
-        { "m", 60e9 }, { "h", 3600e9 },
-    };
-    const char *p = v;
-    double total = 0;
-    if (!strcmp(v, "0"))
-        p += 1;
-    else if (!*p)
+    double total;
+    if (!rc_parse_duration(v, &total))
         return false;
-    while (*p) {
-        double x = 0, scale = 1;
-        int digits = 0;
-        for (; *p >= '0' && *p <= '9'; p++, digits++)
-            x = x * 10 + (*p - '0');
-        if (*p == '.')
-            for (p++; *p >= '0' && *p <= '9'; p++, digits++)
-                x += (*p - '0') * (scale /= 10);
-        if (!digits)
-            return false;
-        size_t i = 0, ulen = 0;
-        for (; i < sizeof units / sizeof *units; i++) {
-            ulen = strlen(units[i].unit);
-            if (!strncmp(p, units[i].unit, ulen)) /* "ms" is tried before "m" */
-                break;
-        }
-        if (i == sizeof units / sizeof *units)
-            return false;
-        total += x * units[i].ns;
-        p += ulen;
-    }
     if (total > 9e18)
         return false;
     hang.ns = (int64_t)total;

@@ -321,20 +321,10 @@ static void inversion_text(const void *p)
 static void inversion_key(const void *p, char *key, size_t n)
 {
     const rc_lockorder_data *d = p;
-    char sites[RC_RCYCLE][300];
-    bool done[RC_RCYCLE] = { 0 };
+    const rc_rstack *acquired[RC_RCYCLE];
     for (int i = 0; i < d->n; i++)
-        rc_emit_site(&d->link[i].acquired, sites[i], sizeof sites[i]);
-    size_t used = (size_t)snprintf(key, n, "lock-order-inversion:");
-    for (int k = 0; k < d->n; k++) {
-        int min = -1;
-        for (int i = 0; i < d->n; i++)
-            if (!done[i] && (min < 0 || strcmp(sites[i], sites[min]) < 0))
-                min = i;
-        done[min] = true;
-        if (used < n)
-            used += (size_t)snprintf(key + used, n - used, "%s%s", k ? "|" : "", sites[min]);
-    }
+        acquired[i] = &d->link[i].acquired;
+    rc_emit_sites_key(key, n, "lock-order-inversion", acquired, d->n);
 }
 
 static void inversion_json(rc_json *j, const void *p)

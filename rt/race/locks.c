@@ -326,21 +326,10 @@ static void deadlock_text(const void *p)
 static void deadlock_key(const void *p, char *key, size_t n)
 {
     const rc_deadlock_data *d = p;
-    /* the waits' sites, smallest first: the same cycle whichever goroutine closed it */
-    char sites[RC_RCYCLE][300];
+    const rc_rstack *waits[RC_RCYCLE];
     for (int i = 0; i < d->n; i++)
-        rc_emit_site(&d->link[i].wait, sites[i], sizeof sites[i]);
-    size_t used = (size_t)snprintf(key, n, "deadlock:");
-    bool done[RC_RCYCLE] = { 0 };
-    for (int k = 0; k < d->n; k++) {
-        int min = -1;
-        for (int i = 0; i < d->n; i++)
-            if (!done[i] && (min < 0 || strcmp(sites[i], sites[min]) < 0))
-                min = i;
-        done[min] = true;
-        if (used < n)
-            used += (size_t)snprintf(key + used, n - used, "%s%s", k ? "|" : "", sites[min]);
-    }
+        waits[i] = &d->link[i].wait;
+    rc_emit_sites_key(key, n, "deadlock", waits, d->n);
 }
 
 static void deadlock_json(rc_json *j, const void *p)
