@@ -1,15 +1,17 @@
 /*
  * cli.h: what the parts of the racecheck command share (docs/CLI.md is the reference):
  * the options (racecheck.c), the report channel (collect.c), running the program
- * (run.c), the reports found and their suppression (reports.c, suppress.c), and the
- * three output formats plus GitHub annotations (output.c, sarif.c, github.c).
+ * (run.c), the reports found and their suppression (reports.c, suppress.c), the
+ * three output formats plus GitHub annotations (output.c, sarif.c, github.c), and
+ * what controlled runs add: seeds, replay commands, progress (explore.c).
  *
  * Flow: racecheck.c parses the options, then for each run opens a channel (a private
  * directory the detector runtime writes its JSON lines to), runs the program while
  * collect.c tails the channel, and hands every complete line to reports.c, which
  * parses it, drops it if suppressed, and merges it by key into the one list of
  * reports; output.c shows new reports as they arrive (text format) and everything
- * else at the end.
+ * else at the end. Under --explore each run is one schedule, with its own seed
+ * (opt.seed), and a report remembers the seed of the run that first produced it.
  */
 #ifndef RC_CLI_H
 #define RC_CLI_H
@@ -35,12 +37,32 @@ typedef struct rc_opts {
     const char *timeout;        /* --timeout, as written (Go duration) */
     long long   timeout_ms;     /* 0: none */
     int         repeat;         /* runs */
+    /* Controlled runs (docs/CLI.md "Exploring schedules"): each run gets RCSCHED. */
+    bool        explore;        /* --explore or --explore-time: many schedules */
+    int         explore_n;      /* schedules at most (INT_MAX: only the time budget) */
+    long long   explore_ms;     /* --explore-time, 0: none */
+    bool        explore_seed_set;
+    unsigned long long explore_seed; /* the first schedule's seed; then +1 per run */
+    bool        replay;         /* --seed: one controlled run */
+    unsigned long long seed;    /* the current controlled run's seed */
     bool        github, quiet;
     char      **argv;           /* the program and its arguments */
     const char *prog_path;      /* argv[0] resolved through PATH */
 } rc_opts;
 
 extern rc_opts opt;
+
+/* The controlled runs' seeds and replay command (explore.c). */
+bool controlled(void);              /* --explore or --seed: RCSCHED for every run */
+unsigned long long explore_random_base(void); /* from the clock and pid, below 2^48 */
+/* "racecheck --seed S ./prog 'a b'": argv quoted for a POSIX shell. */
+void replay_command(unsigned long long seed, char *buf, size_t n);
+/* The progress line on stderr under --explore (terminal only, not --quiet): start
+ * when exploring starts; show after each schedule (redrawn at most every 100 ms unless
+ * force); clear before anything else is written on stderr. */
+void progress_start(void);
+void progress_show(int done, bool force);
+void progress_clear(void);
 
 /* ---- collect.c: the report channel --------------------------------------------- */
 
@@ -66,6 +88,8 @@ typedef struct rc_run_result {
 /* Runs the program once with RCRACE pointing at the channel; polls the channel while
  * it runs. Returns false when it could not be started at all (said). */
 bool run_program(rc_channel *ch, rc_run_result *r);
+/* True once racecheck was asked to stop (SIGINT, ...: passed on to the program). */
+bool run_interrupted(void);
 /* The RCRACE the program gets: the user's, then racecheck's own keys. NULL and a
  * message when the user's RCRACE takes a key racecheck owns. */
 char *run_rcrace(const char *prefix);
@@ -80,6 +104,7 @@ typedef struct rc_report {
     int    count;       /* findings it counts for (a leak: its goroutines) */
     int    runs;        /* runs that produced it */
     int    last_run;
+    unsigned long long seed; /* the seed of the first run that produced it (controlled) */
 } rc_report;
 
 extern rc_report **reports;

@@ -1,7 +1,8 @@
 /*
  * github.c: --github, GitHub Actions workflow commands on stdout, one per report:
  *   ::error file=F,line=L,title=Data race::<sentence>%0A%0A<the text report>
- * (::warning for the kinds SARIF calls warnings). file is as the source root sees it
+ * (::warning for the kinds SARIF calls warnings; controlled runs add the seed and
+ * the replay command after the sentence). file is as the source root sees it
  * (paths.c), so the annotation lands on the line in the pull request's diff.
  * Escaping is the runner's: % CR LF in the message, and also : , in properties.
  */
@@ -46,6 +47,12 @@ void github_write(FILE *f)
         escaped(f, ki->title, true);
         fputs("::", f);
         escaped(f, sentence, false);
+        if (controlled()) {
+            char cmd[8192];
+            replay_command(r->seed, cmd, sizeof cmd);
+            fprintf(f, "%%0AFound with seed %llu; replay: ", r->seed);
+            escaped(f, cmd, false);
+        }
         fputs("%0A%0A", f);
         const char *t = r->text; /* without its ================== frame */
         while (!strncmp(t, "==================\n", 19))

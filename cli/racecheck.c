@@ -12,10 +12,12 @@
 #include "../rt/core/duration.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cc.h"
@@ -35,11 +37,16 @@ static void usage(FILE *f)
         "  -o, --output FILE         write the output to FILE instead\n"
         "  --exitcode N              exit status instead of 0 when something was reported (66)\n"
         "  --suppressions FILE       race:, leak:, deadlock: PATTERN lines (repeatable)\n"
-        "  --halt-on-error           stop the program at its first report\n"
+        "  --halt-on-error           stop the program (and exploring) at its first report\n"
         "  --strip-path-prefix P     remove P from the start of file names\n"
         "  --procs N                 run goroutines on N threads (RCMAXPROCS)\n"
         "  --timeout DURATION        dump every goroutine and stop after DURATION (10s, 2m)\n"
         "  --repeat N                run N times, merge the reports\n"
+        "  --explore N               run up to N schedules of a controlled scheduler, report\n"
+        "                            each distinct bug once with the seed that replays it\n"
+        "  --explore-time DURATION   explore for at most DURATION (with or without --explore)\n"
+        "  --explore-seed B          the first schedule's seed (default: from the clock)\n"
+        "  --seed S                  replay the schedule of seed S (one controlled run)\n"
         "  --github                  GitHub Actions annotations on stdout\n"
         "  -q, --quiet               reports only: no summary, no progress\n"
         "  --version, -h, --help\n"
@@ -77,6 +84,20 @@ static long long parse_duration(const char *v)
     return ns < 1e6 ? 1 : (long long)(ns / 1e6);
 }
 
+/* A seed: an unsigned 64-bit integer, decimal or hex with 0x (as RCSCHED takes it). */
+static unsigned long long parse_seed(const char *name, const char *v)
+{
+    bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+    const char *digits = hex ? v + 2 : v;
+    char *end;
+    errno = 0;
+    unsigned long long x = strtoull(digits, &end, hex ? 16 : 10);
+    if (!*digits || *end || errno || !strchr("0123456789abcdefABCDEF", *digits))
+        bad_usage("invalid value '%s' for %s (want an unsigned 64-bit integer, decimal "
+                  "or 0x hex)", v, name);
+    return x;
+}
+
 /* The value of option name: "--name=v", or the next argument. */
 static const char *value(int argc, char **argv, int *i, const char *name)
 {
@@ -93,6 +114,26 @@ static bool is_opt(const char *a, const char *name)
 {
     size_t n = strlen(name);
     return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+static bool repeat_set;
+
+/* Options that exclude each other (docs/CLI.md, "Exploring schedules"). */
+static void check_combinations(void)
+{
+    if (opt.replay && opt.explore)
+        bad_usage("--seed replays one schedule: it cannot be combined with --explore or "
+                  "--explore-time");
+    if (opt.explore_seed_set && !opt.explore)
+        bad_usage("--explore-seed needs --explore or --explore-time");
+    if (opt.explore && repeat_set)
+        bad_usage("--repeat cannot be combined with --explore or --explore-time (every "
+                  "schedule is a run)");
+    if (controlled() && opt.procs)
+        bad_usage("--procs cannot be combined with --explore or --seed (controlled runs use "
+                  "one processor)");
+    if (opt.explore && !opt.explore_n)
+        opt.explore_n = INT_MAX; /* --explore-time alone */
 }
 
 /* Parses options; returns the index of the program. */
@@ -144,6 +185,24 @@ static int parse_options(int argc, char **argv)
                           "1m30s, 500ms)", opt.timeout);
         } else if (is_opt(a, "--repeat")) {
             opt.repeat = (int)parse_int("--repeat", value(argc, argv, &i, "--repeat"), 1, 100000);
+            repeat_set = true;
+        } else if (is_opt(a, "--explore")) {
+            opt.explore = true;
+            opt.explore_n = (int)parse_int("--explore", value(argc, argv, &i, "--explore"), 1,
+                                           100000000);
+        } else if (is_opt(a, "--explore-time")) {
+            const char *v = value(argc, argv, &i, "--explore-time");
+            opt.explore = true;
+            if ((opt.explore_ms = parse_duration(v)) < 0)
+                bad_usage("invalid value '%s' for --explore-time (want a duration: 30s, 2m, "
+                          "1m30s, 500ms)", v);
+        } else if (is_opt(a, "--explore-seed")) {
+            opt.explore_seed_set = true;
+            opt.explore_seed = parse_seed("--explore-seed",
+                                          value(argc, argv, &i, "--explore-seed"));
+        } else if (is_opt(a, "--seed")) {
+            opt.replay = true;
+            opt.seed = parse_seed("--seed", value(argc, argv, &i, "--seed"));
         } else if (!strcmp(a, "--github")) {
             opt.github = true;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -152,6 +211,7 @@ static int parse_options(int argc, char **argv)
             bad_usage("unknown option %s", a);
         }
     }
+    check_combinations();
     return i;
 }
 
@@ -185,6 +245,13 @@ static const char *find_program(const char *name)
         exit(2);
     }
     return path;
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
 /* Without --exitcode, the user's RCRACE exitcode (if valid: the runtime checks it). */
@@ -227,8 +294,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "racecheck: warning: %s was not built with the racecheck pass: data "
                 "races cannot be detected\n", opt.argv[0]);
 
-    int status = 0;
-    for (run_no = 1; run_no <= opt.repeat; run_no++) {
+    if (opt.explore && !opt.explore_seed_set)
+        opt.explore_seed = explore_random_base();
+    int status = 0, runs = opt.explore ? opt.explore_n : opt.repeat, done = 0;
+    long long end = opt.explore_ms ? now_ms() + opt.explore_ms : 0;
+    progress_start();
+    for (run_no = 1; run_no <= runs; run_no++) {
+        if (opt.explore) {
+            if (run_no > 1 && ((end && now_ms() >= end) || run_interrupted()))
+                break;
+            opt.seed = opt.explore_seed + (unsigned long long)(run_no - 1); /* wraps */
+        }
         int before = nreports;
         rc_channel *ch = channel_open();
         rc_run_result r;
@@ -237,13 +313,20 @@ int main(int argc, char **argv)
             channel_close(ch);
         if (!ok)
             return 2;
+        done = run_no;
         if (status == 0)
             status = r.status; /* the first run that failed speaks for all */
-        if (opt.repeat > 1 && !opt.quiet)
+        if (opt.explore) {
+            progress_show(done, nreports > before);
+            if (opt.halt_on_error && nreports > 0)
+                break;
+        } else if (opt.repeat > 1 && !opt.quiet) {
             fprintf(stderr, "racecheck: run %d of %d: exit status %d, %d new report(s)\n",
                     run_no, opt.repeat, r.status, nreports - before);
+        }
     }
-    run_no = opt.repeat;
+    progress_clear();
+    run_no = opt.repeat = done; /* under --explore: the schedules run */
     if (nreports > 0 && status == 0)
         status = opt.exitcode;
     output_final(status);

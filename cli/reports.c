@@ -28,6 +28,7 @@ const rc_kind_info rc_kinds[] = {
     { "all-goroutines-asleep", "time(s) all goroutines were asleep", "all_goroutines_asleep",
       "All goroutines are asleep", "error", "deadlock" },
     { "timeout", "timeout(s)", "timeouts", "Timeout", "error", NULL },
+    { "panic", "panic(s)", "panics", "Panic", "error", NULL },
     { "", "other report(s)", "other", "Other report", "warning", NULL },
 };
 const int rc_nkinds = sizeof rc_kinds / sizeof *rc_kinds;
@@ -91,6 +92,7 @@ void reports_add(const char *line, size_t n, const char *file)
     r->count = !strcmp(kind, "goroutine-leak") ? (int)jv_int(obj, "count", 1) : 1;
     r->runs = 1;
     r->last_run = run_no;
+    r->seed = opt.seed;
     reports = realloc(reports, (size_t)(nreports + 1) * sizeof *reports);
     reports[nreports++] = r;
     output_live(r);

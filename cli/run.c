@@ -8,7 +8,11 @@
  * it (as a shell gives it to a foreground job) and gets it back after a stop (^Z).
  * Signals that ask racecheck to stop (INT, TERM, HUP, QUIT) are passed on to that
  * group; racecheck itself keeps going until the program is gone, and shows what it
- * reported. racecheck is a child subreaper: processes the program forked and left
+ * reported. Controlled runs (--explore, --seed) get RCSCHED=<seed> and run with
+ * address randomisation off, so that a replay prints the same addresses; under
+ * --explore the program's stdin, stdout and stderr are /dev/null (each schedule must
+ * read the same input, and a thousand runs' output would bury the reports: what the
+ * program printed as a report, racecheck shows). racecheck is a child subreaper: processes the program forked and left
  * behind become racecheck's, and are waited for a moment so that their last reports
  * are not lost.
  */
@@ -20,6 +24,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -97,6 +102,44 @@ static void give_tty(pid_t pgid)
 
 /* ---- running -------------------------------------------------------------------- */
 
+/* " in the schedule of seed S (replay: racecheck --seed S ./prog)" under --explore. */
+static const char *seed_note(void)
+{
+    static char buf[8192];
+    if (!opt.explore)
+        return "";
+    char cmd[8000];
+    replay_command(opt.seed, cmd, sizeof cmd);
+    snprintf(buf, sizeof buf, " in the schedule of seed %llu (replay: %s)", opt.seed, cmd);
+    return buf;
+}
+
+/* RCSCHED, no address randomisation, and under --explore no terminal I/O. Returns
+ * where a failed exec is to be said. */
+static int controlled_child(void)
+{
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", opt.seed);
+    setenv("RCSCHED", seed, 1);
+    int p = personality(0xffffffff);
+    if ((p == -1 || personality((unsigned long)p | ADDR_NO_RANDOMIZE) == -1) && run_no == 1)
+        fprintf(stderr, "racecheck: warning: cannot turn address randomisation off (%s): "
+                "addresses in reports may differ between a schedule and its replay\n",
+                strerror(errno));
+    if (!opt.explore)
+        return STDERR_FILENO;
+    int err = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        dup2(null, STDERR_FILENO);
+        if (null > STDERR_FILENO)
+            close(null);
+    }
+    return err >= 0 ? err : STDERR_FILENO;
+}
+
 static void child(const char *rcrace)
 {
     setpgid(0, 0);
@@ -110,8 +153,9 @@ static void child(const char *rcrace)
     setenv("RCRACE", rcrace, 1);
     if (opt.procs)
         setenv("RCMAXPROCS", opt.procs, 1);
+    int err = controlled() ? controlled_child() : STDERR_FILENO;
     execv(opt.prog_path, opt.argv);
-    fprintf(stderr, "racecheck: cannot run %s: %s\n", opt.argv[0], strerror(errno));
+    dprintf(err, "racecheck: cannot run %s: %s\n", opt.argv[0], strerror(errno));
     _exit(127);
 }
 
@@ -132,7 +176,8 @@ static void install_handlers(void)
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
         sigaction(sigs[i], &sa, NULL);
     prctl(PR_SET_CHILD_SUBREAPER, 1);
-    own_tty = isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
+    /* under --explore the program has no terminal: ^C reaches racecheck, which stops */
+    own_tty = !opt.explore && isatty(STDIN_FILENO) && tcgetpgrp(STDIN_FILENO) == getpgrp();
 }
 
 static void drain_wake(void)
@@ -162,9 +207,16 @@ static void wait_orphans(rc_channel *ch, pid_t pgid)
             break;
         pause_ms(ch, POLL_MS);
     }
-    if (kill(-pgid, 0) == 0 && !opt.quiet)
+    if (kill(-pgid, 0) == 0 && !opt.quiet) {
+        progress_clear();
         fprintf(stderr, "racecheck: warning: processes started by %s are still running; "
                 "what they report from now on is not shown\n", opt.argv[0]);
+    }
+}
+
+bool run_interrupted(void)
+{
+    return forward_sig != 0;
 }
 
 bool run_program(rc_channel *ch, rc_run_result *r)
@@ -203,8 +255,9 @@ bool run_program(rc_channel *ch, rc_run_result *r)
         if (deadline && now_ms() >= deadline && !r->timed_out) {
             r->timed_out = true;
             kill(-pid, SIGKILL);
+            progress_clear();
             fprintf(stderr, "racecheck: %s was still running %d s after its timeout (%s): "
-                    "killed\n", opt.argv[0], KILL_GRACE_MS / 1000, opt.timeout);
+                    "killed%s\n", opt.argv[0], KILL_GRACE_MS / 1000, opt.timeout, seed_note());
         }
         pause_ms(ch, POLL_MS);
     }
@@ -216,9 +269,11 @@ bool run_program(rc_channel *ch, rc_run_result *r)
     if (WIFSIGNALED(status)) {
         r->signal = WTERMSIG(status);
         r->status = 128 + r->signal;
-        if (!r->timed_out)
-            fprintf(stderr, "racecheck: %s was killed by signal %d (%s)\n", opt.argv[0],
-                    r->signal, strsignal(r->signal));
+        if (!r->timed_out) {
+            progress_clear();
+            fprintf(stderr, "racecheck: %s was killed by signal %d (%s)%s\n", opt.argv[0],
+                    r->signal, strsignal(r->signal), seed_note());
+        }
     } else {
         r->status = WEXITSTATUS(status);
     }

@@ -6,7 +6,8 @@
  * found a race, where leaked goroutines wait), relatedLocations the innermost frame
  * of every other stack (the previous access, creation sites), stacks every stack in
  * full, and partialFingerprints its key with paths made relative, so that it is the
- * same on every machine and every run.
+ * same on every machine and every run. Controlled runs add the seed of the schedule
+ * that found it and the replay command to its properties.
  */
 #include "cli.h"
 #include "../rt/diag/json.h"
@@ -28,6 +29,8 @@ static const char *const help[] = {
     "Every goroutine was blocked: the program could not go on (Go's fatal error).",
     "The program was still running when --timeout expired: every goroutine's stack "
     "was dumped.",
+    "The program panicked or died of a fatal error (Go's wording: send on closed "
+    "channel, negative WaitGroup counter, unlock of unlocked mutex, ...).",
     "A report of a kind this racecheck does not know; see its text.",
 };
 
@@ -216,6 +219,13 @@ static void result(rc_json *j, const rc_report *r)
     rc_json_kstr(j, "kind", r->kind);
     rc_json_kint(j, "runsSeen", r->runs);
     rc_json_kint(j, "runs", opt.repeat);
+    if (controlled()) { /* the schedule that found it first, and how to run it again */
+        char cmd[8192];
+        replay_command(r->seed, cmd, sizeof cmd);
+        rc_json_key(j, "seed");
+        rc_json_uint(j, r->seed);
+        rc_json_kstr(j, "replay", cmd);
+    }
     rc_json_kstr(j, "text", r->text);
     rc_json_end(j);
     rc_json_end(j);

@@ -60,9 +60,15 @@ typedef struct rc_hooks {
      * creation_stack: g's creation stack, innermost first (the go statement, then its
      * creator's callers), into pcs; returns the depth, 0 if unknown.
      * all_asleep: the runtime is dying of "all goroutines are asleep" and has printed
-     * its dump (rc_out_lock held, nothing runs): the detector's own report of it. */
+     * its dump (rc_out_lock held, nothing runs): the detector's own report of it.
+     * panic: likewise for every other panic and fatal error (race/crash.c). */
     int  (*creation_stack)(const rc_g *g, uintptr_t *pcs, int max);
     void (*all_asleep)(const char *msg);
+    /* A panic or fatal error (not all-asleep) was printed, text as printed, pcs the
+     * stack of the goroutine that died (n = 0: none); rc_out_lock held, the process
+     * dies right after. */
+    void (*panic)(const char *msg, bool fatal, const char *text, size_t len,
+                  const uintptr_t *pcs, int n);
     /* The runtime is about to die of "all goroutines are asleep" (rc_out_lock not
      * held, nothing runs): the detector reports the deadlock cycles among them. */
     void (*before_all_asleep)(void);
@@ -85,6 +91,18 @@ enum {
 };
 
 extern const rc_hooks *rc_hooks_active;
+
+/* All NULL: controlled mode without a detector installs it, so that racecheck.h's inline
+ * Mutex fast paths (which test rc_hooks_active) call the functions that hold
+ * scheduling points. */
+extern const rc_hooks rc_hooks_none;
+
+/* A detector is linked (not just rc_hooks_none). */
+static inline bool rc_detector_on(void)
+{
+    const rc_hooks *h = rc_hooks_active;
+    return h != NULL && h != &rc_hooks_none;
+}
 
 #define RC_HOOK(name, ...)                                              \
     do {                                                                \

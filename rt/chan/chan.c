@@ -3,6 +3,7 @@
  * chan.go. Detector hooks follow Go's race annotations (see hooks.h).
  */
 #include "chan.h"
+#include "../sched/control.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
@@ -61,7 +62,7 @@ static void *slot(rc_chan *c, size_t i) { return c->buf + i * c->elemsize; }
 /* Buffered: the k-th receive and the (k+cap)-th send meet at slot k % cap. */
 static void sync_slot(rc_chan *c, size_t i, rc_g *other)
 {
-    if (__builtin_expect(rc_hooks_active == NULL, 1))
+    if (__builtin_expect(!rc_detector_on(), 1))
         return;
     rc_g *g = rc_getg();
     void *s = c->cap ? slot(c, i) : (void *)c;
@@ -76,7 +77,7 @@ static void sync_slot(rc_chan *c, size_t i, rc_g *other)
 /* Unbuffered hand-off: both sides happen before the other's completion. */
 static void sync_direct(rc_chan *c, rc_g *other)
 {
-    if (__builtin_expect(rc_hooks_active == NULL, 1))
+    if (__builtin_expect(!rc_detector_on(), 1))
         return;
     rc_g *g = rc_getg();
     RC_HOOK(release, g, c);
@@ -213,7 +214,7 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
         block_forever(RC_WAIT_CHAN_SEND_NIL);
     }
     rc_m *m;
-    if (__builtin_expect(rc_hooks_active != NULL, 0) && (m = rc_getm()) && m->curg) {
+    if (__builtin_expect(rc_detector_on(), 0) && (m = rc_getm()) && m->curg) {
         rc_g *g = m->curg; /* (not on the timer thread, which has no goroutine) */
         RC_HOOK(access, g, &c->closed, 1, false, pc); /* the channel itself */
         if (elem && c->elemsize)
@@ -255,7 +256,7 @@ static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok, uintptr_t pc
     /* Read before the receive: a woken receiver may drop the last reference. */
     size_t elemsize = c ? c->elemsize : 0;
     bool done = chan_recv_locked_part(c, elem, block, ok);
-    if (done && elem && elemsize && __builtin_expect(rc_hooks_active != NULL, 0))
+    if (done && elem && elemsize && __builtin_expect(rc_detector_on(), 0))
         RC_HOOK(access, rc_getg(), elem, elemsize, true, pc);
     return done;
 }
@@ -299,11 +300,21 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
     return true;
 }
 
-void rc_chan_send(rc_chan *c, const void *elem) { chan_send(c, elem, true, RC_CALLER_PC()); }
-bool rc_chan_try_send(rc_chan *c, const void *elem) { return chan_send(c, elem, false, RC_CALLER_PC()); }
+void rc_chan_send(rc_chan *c, const void *elem)
+{
+    RC_SCHED_POINT();
+    chan_send(c, elem, true, RC_CALLER_PC());
+}
+
+bool rc_chan_try_send(rc_chan *c, const void *elem)
+{
+    RC_SCHED_POINT();
+    return chan_send(c, elem, false, RC_CALLER_PC());
+}
 
 bool rc_chan_recv(rc_chan *c, void *elem)
 {
+    RC_SCHED_POINT();
     bool ok;
     chan_recv(c, elem, true, &ok, RC_CALLER_PC());
     return ok;
@@ -311,15 +322,16 @@ bool rc_chan_recv(rc_chan *c, void *elem)
 
 bool rc_chan_try_recv(rc_chan *c, void *elem, bool *ok)
 {
+    RC_SCHED_POINT();
     bool dummy;
     return chan_recv(c, elem, false, ok ? ok : &dummy, RC_CALLER_PC());
 }
 
-void rc_chan_close(rc_chan *c)
+static void chan_close(rc_chan *c, uintptr_t pc)
 {
     if (!c)
         rc_panic_msg("close of nil channel");
-    RC_HOOK(access, rc_getg(), &c->closed, 1, true, RC_CALLER_PC());
+    RC_HOOK(access, rc_getg(), &c->closed, 1, true, pc);
     rc_spin_lock(&c->lock);
     if (c->closed) {
         rc_spin_unlock(&c->lock);
@@ -349,6 +361,17 @@ void rc_chan_close(rc_chan *c)
         wake = sg->next; /* read before waking: sg dies with its goroutine's wait */
         rc_ready(sg->g);
     }
+}
+
+void rc_chan_close(rc_chan *c)
+{
+    RC_SCHED_POINT();
+    chan_close(c, RC_CALLER_PC());
+}
+
+void rc_chan_close_nopoint(rc_chan *c)
+{
+    chan_close(c, RC_CALLER_PC());
 }
 
 size_t rc_chan_len(rc_chan *c)

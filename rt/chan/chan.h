@@ -56,6 +56,10 @@ void chan_send_buffered(rc_chan *c, const void *elem);
 void chan_recv_buffered(rc_chan *c, void *elem);
 void chan_recv_closed(rc_chan *c, void *elem);
 
+/* rc_chan_close without a scheduling point, for the runtime's own closes under a lock
+ * (context cancellation; see sched/control.h). */
+void rc_chan_close_nopoint(rc_chan *c);
+
 __attribute__((noreturn)) void chan_panic_send_closed(void);
 
 #endif

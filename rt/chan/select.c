@@ -11,6 +11,7 @@
 #include "chan.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
+#include "../sched/control.h"
 #include "../hooks.h"
 
 #include <stdlib.h>
@@ -226,7 +227,7 @@ static int select_impl(rc_case *cases, int n, bool block)
  * destination, at the user's select call. */
 static int select_hooked(rc_case *cases, int n, bool block, uintptr_t pc)
 {
-    if (__builtin_expect(rc_hooks_active == NULL, 1))
+    if (__builtin_expect(!rc_detector_on(), 1))
         return select_impl(cases, n, block);
     /* Our own references keep the chosen channel alive for the hook after the select:
      * a woken select may have held the last one, dropped inside select_impl. */
@@ -250,10 +251,12 @@ static int select_hooked(rc_case *cases, int n, bool block, uintptr_t pc)
 
 int rc_select(rc_case *cases, int n)
 {
+    RC_SCHED_POINT();
     return select_hooked(cases, n, true, RC_CALLER_PC());
 }
 
 int rc_select_try(rc_case *cases, int n)
 {
+    RC_SCHED_POINT();
     return select_hooked(cases, n, false, RC_CALLER_PC());
 }

@@ -31,8 +31,10 @@
  *
  * Detector edge (hooks.h): cancel -> release(ctx) before closing done.
  */
+#include "../chan/chan.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
+#include "../sched/control.h"
 #include "../hooks.h"
 #include "racecheck.h"
 
@@ -124,7 +126,7 @@ static void cancel_locked(rc_ctx *c, rc_ctx_err err, stoplist *s)
         return;
     atomic_store_explicit(&c->err, err, memory_order_release);
     RC_HOOK(release, rc_getg(), c);
-    rc_chan_close(c->done);
+    rc_chan_close_nopoint(c->done); /* c->lock held */
     rc_ctx *ch;
     while ((ch = c->children)) {
         rc_spin_lock(&ch->lock);
@@ -160,6 +162,7 @@ static void cancel(rc_ctx *c, rc_ctx_err err)
  * function). */
 void rc_ctx_cancel(rc_ctx *c)
 {
+    RC_SCHED_POINT();
     if (c && c->kind == CTX_CANCEL)
         cancel(c, RC_CTX_CANCELED);
 }
@@ -202,7 +205,7 @@ static rc_ctx *cancel_new(rc_ctx *parent, bool has_deadline, int64_t deadline)
         /* not yet visible to anyone: no lock of its own needed */
         atomic_store_explicit(&c->err, e, memory_order_release);
         RC_HOOK(release, rc_getg(), c);
-        rc_chan_close(c->done);
+        rc_chan_close_nopoint(c->done); /* o->lock held */
     } else {
         c->sib_next = o->children;
         if (o->children)
@@ -216,6 +219,7 @@ static rc_ctx *cancel_new(rc_ctx *parent, bool has_deadline, int64_t deadline)
 
 rc_ctx *rc_ctx_with_cancel(rc_ctx *parent)
 {
+    RC_SCHED_POINT();
     return cancel_new(parent, false, 0);
 }
 
@@ -229,6 +233,7 @@ static void deadline_fire(void *arg)
 
 rc_ctx *rc_ctx_with_deadline(rc_ctx *parent, int64_t deadline)
 {
+    RC_SCHED_POINT();
     int64_t cur;
     if (parent && rc_ctx_deadline(parent, &cur) && cur < deadline)
         return rc_ctx_with_cancel(parent); /* the parent's deadline comes first */
@@ -259,6 +264,7 @@ rc_ctx *rc_ctx_with_deadline(rc_ctx *parent, int64_t deadline)
 
 rc_ctx *rc_ctx_with_timeout(rc_ctx *parent, rc_duration timeout)
 {
+    RC_SCHED_POINT();
     return rc_ctx_with_deadline(parent, rc_now() + timeout);
 }
 

@@ -1,7 +1,9 @@
-/* env.c: reads RCMAXPROCS and RCDEBUG (see env.h). */
+/* env.c: reads RCMAXPROCS, RCDEBUG and RCSCHED (see env.h). */
 #include "env.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,20 @@ static unsigned long long parse_num(const char *var, const char *s, size_t len)
     unsigned long long v = strtoull(buf, &end, 0);
     if (errno || *end || buf[0] == '-')
         bad(var, buf);
+    return v;
+}
+
+/* RCSCHED: an unsigned 64-bit number, decimal or 0x hex (a leading 0 is not octal). */
+static uint64_t parse_seed(const char *s)
+{
+    bool hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+    const char *digits = hex ? s + 2 : s;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(digits, &end, hex ? 16 : 10);
+    if (!*digits || errno || *end || !(hex ? isxdigit((unsigned char)*digits)
+                                           : isdigit((unsigned char)*digits)))
+        bad("RCSCHED", *s ? s : "expected a number");
     return v;
 }
 
@@ -68,4 +84,12 @@ void rc_env_init(void)
     s = getenv("RCDEBUG");
     if (s)
         parse_debug(s);
+    s = getenv("RCSCHED");
+    if (s) { /* controlled mode: one P; the seed decides everything (control.c) */
+        rc_env.sched_seed = parse_seed(s);
+        rc_env.sched_set = 1;
+        rc_env.maxprocs = 1;
+        rc_env.seed = rc_env.sched_seed ^ 0x3c6ef372fe94f82bULL; /* select, ... */
+        rc_env.seed_set = 1;
+    }
 }

@@ -2,6 +2,9 @@
  * env.h: the runtime's settings, read once from the environment at start-up.
  *   RCMAXPROCS=N                         processors (default: CPUs)
  *   RCDEBUG=seed=N,stacksize=BYTES       see racecheck.h
+ *   RCSCHED=S                            controlled scheduling with seed S (decimal or
+ *                                        0x hex; docs/EXPLORE.md): one P, and S
+ *                                        replaces RCDEBUG's seed
  * A malformed value is a fatal error naming the variable, not a silent default.
  */
 #ifndef RC_ENV_H
@@ -16,6 +19,8 @@ typedef struct rc_env_t {
     size_t   stacksize;
     uint64_t seed;
     int      seed_set;
+    uint64_t sched_seed;    /* RCSCHED */
+    int      sched_set;
 } rc_env_t;
 
 extern rc_env_t rc_env;

@@ -5,6 +5,7 @@
  * nothing can ever wake anything: the program is dead.
  */
 #include "panic.h"
+#include "../sched/control.h"
 #include "../sched/proc.h"
 #include "../sched/runq.h"
 
@@ -32,7 +33,7 @@ const char *rc_wait_reason_string(rc_wait_reason r)
 
 void rc_checkdead(void)
 {
-    if (rc_globrunq_size() > 0)
+    if (rc_globrunq_size() > 0 || (rc_ctl_on && rc_ctl_nrunnable() > 0))
         return;
     for (int i = 0; i < rc_sched_nprocs(); i++) {
         rc_p *p = rc_sched_p(i);
@@ -42,8 +43,11 @@ void rc_checkdead(void)
     if (rc_timers_pending())
         return;
     if (atomic_load(&rc_ngoroutines) == 0 && atomic_load(&rc_main_exited)) {
+        static const char msg[] = "no goroutines (main called runtime.Goexit) - deadlock!";
         rc_out_lock();
-        rc_out("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        rc_out_capture_begin(rc_panic_text, sizeof rc_panic_text);
+        rc_out("fatal error: %s\n", msg);
+        rc_panic_report(msg, true, NULL, 0);
         rc_out_unlock();
         rc_die(RC_EXIT_PANIC);
     }

@@ -12,6 +12,23 @@ static char buf[8192];
 static size_t used;
 static _Atomic uint32_t lock;
 
+/* A copy of what is written, for a fatal report's JSON twin (panic.c); lock held. */
+static char *capture;
+static size_t capture_cap, capture_used;
+
+void rc_out_capture_begin(char *dst, size_t cap)
+{
+    capture = dst;
+    capture_cap = cap;
+    capture_used = 0;
+}
+
+size_t rc_out_capture_end(void)
+{
+    capture = NULL;
+    return capture_used;
+}
+
 void rc_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {
@@ -47,6 +64,8 @@ void rc_out(const char *fmt, ...)
         rc_out_flush();
     for (int i = 0; i < n; i++)
         buf[used++] = line[i];
+    for (int i = 0; capture && i < n && capture_used < capture_cap; i++)
+        capture[capture_used++] = line[i];
 }
 
 void rc_out_lock(void)   { rc_spin_lock(&lock); }

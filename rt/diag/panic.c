@@ -29,25 +29,43 @@ bool rc_is_dying(void) { return atomic_load(&dying) != 0; }
 
 bool rc_dying_begin(void) { return !atomic_exchange(&dying, 1); }
 
-static void print_current_goroutine(void)
+/* Prints the running goroutine (if any) and returns its stack in pcs. */
+static int print_current_goroutine(uintptr_t *pcs)
 {
     rc_m *m = rc_getm();
     if (!m || !m->curg)
-        return;
-    uintptr_t pcs[RC_TB_MAX_DEPTH];
+        return 0;
     int n = rc_unwind_current(pcs, RC_TB_MAX_DEPTH);
     rc_out("\n");
     rc_print_goroutine(m->curg, "running", pcs, n, 0, rc_nanotime_coarse());
+    return n;
+}
+
+char rc_panic_text[RC_PANIC_TEXT_MAX];
+
+void rc_panic_report(const char *msg, bool fatal, const uintptr_t *pcs, int n)
+{
+    size_t len = rc_out_capture_end();
+    RC_HOOK(panic, msg, fatal, rc_panic_text, len, pcs, n);
+}
+
+/* "panic: msg" or "fatal error: msg", the running goroutine, the detector's report. */
+__attribute__((noreturn)) static void die_of(const char *msg, bool fatal)
+{
+    static uintptr_t pcs[RC_TB_MAX_DEPTH]; /* one fatal report at a time (dying) */
+    rc_out_lock();
+    rc_out_capture_begin(rc_panic_text, sizeof rc_panic_text);
+    rc_out("%s: %s\n", fatal ? "fatal error" : "panic", msg);
+    int n = print_current_goroutine(pcs);
+    rc_panic_report(msg, fatal, pcs, n);
+    rc_out_unlock();
+    rc_die(RC_EXIT_PANIC);
 }
 
 void rc_panic_msg(const char *msg)
 {
     enter_dying();
-    rc_out_lock();
-    rc_out("panic: %s\n", msg);
-    print_current_goroutine();
-    rc_out_unlock();
-    rc_die(RC_EXIT_PANIC);
+    die_of(msg, false);
 }
 
 void rc_fatal(const char *fmt, ...)
@@ -58,11 +76,7 @@ void rc_fatal(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    rc_out_lock();
-    rc_out("fatal error: %s\n", msg);
-    print_current_goroutine();
-    rc_out_unlock();
-    rc_die(RC_EXIT_PANIC);
+    die_of(msg, true);
 }
 
 void rc_panic(const char *msg)

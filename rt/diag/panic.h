@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define RC_EXIT_PANIC 2
 
@@ -30,6 +31,16 @@ void rc_write_all(int fd, const char *p, size_t n); /* write(2) until done or an
 void rc_out_lock(void);     /* one report at a time */
 bool rc_out_trylock(void);  /* for who must not wait forever (the hang watchdog) */
 void rc_out_unlock(void);
+/* While capturing (rc_out_lock held), rc_out also copies into dst (truncated at cap);
+ * end returns the bytes copied. */
+void   rc_out_capture_begin(char *dst, size_t cap);
+size_t rc_out_capture_end(void);
+/* A panic or fatal error was just printed (rc_out_lock held): the detector's "panic"
+ * report of it (hooks.h), text = what was printed since capture_begin. pcs: the
+ * goroutine's stack, n = 0 if none. */
+void rc_panic_report(const char *msg, bool fatal, const uintptr_t *pcs, int n);
+#define RC_PANIC_TEXT_MAX 16384
+extern char rc_panic_text[RC_PANIC_TEXT_MAX];
 
 /* Flushes the program's stdio buffers (so output printed before a fatal error is not
  * lost) and exits with status. */

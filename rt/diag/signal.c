@@ -49,6 +49,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
     sp = (uintptr_t)((ucontext_t *)uc)->uc_mcontext.sp;
 #endif
     rc_out_lock();
+    rc_out_capture_begin(rc_panic_text, sizeof rc_panic_text);
     rc_out("runtime: goroutine stack exceeds %zu-byte limit\n",
            (size_t)(g->stack.hi - g->stack.lo));
     rc_out("runtime: sp=%#lx stack=[%#lx, %#lx]\n", (unsigned long)sp,
@@ -57,6 +58,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
     static uintptr_t pcs[4096];
     int n = rc_unwind_signal(uc, pcs, 4096);
     rc_print_goroutine(g, "running", pcs, n, RC_TB_FIRST_EXACT, 0);
+    rc_panic_report("stack overflow", true, pcs, n);
     rc_out_unlock();
     _exit(RC_EXIT_PANIC); /* the faulting thread may hold any lock: no exit() */
 }

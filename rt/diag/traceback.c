@@ -238,7 +238,7 @@ void rc_tb_format_waited(char *b, size_t n, int64_t ns, bool always)
 void rc_tb_print_goroutine(rc_tb_printf out, const rc_tb_goroutine *d)
 {
     char waited[48];
-    rc_tb_format_waited(waited, sizeof waited, d->waited, rc_hooks_active != NULL);
+    rc_tb_format_waited(waited, sizeof waited, d->waited, rc_detector_on());
     out("goroutine %lld [%s%s]:\n", (long long)d->id, d->state, waited);
     if (d->elsewhere)
         out("\tgoroutine running on other thread; stack unavailable\n");

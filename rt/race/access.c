@@ -11,18 +11,34 @@
  * (atomic before plain, read before write; TSan evicts by epoch alone).
  *
  * Preemption: every RC_PREEMPT_EVENTS events the goroutine yields, so a spin loop on
- * a plain variable cannot starve the goroutine it waits for.
+ * a plain variable cannot starve the goroutine it waits for. In controlled mode
+ * (sched/control.h) the mask is 0: every access of the program is a scheduling point,
+ * decided by the controlled scheduler (the runtime's own accesses on the user's
+ * behalf never are: the runtime may hold a lock there, and on one thread nothing
+ * would release it).
  */
 #include "alloc.h"
 #include "race.h"
 #include "shadow.h"
 #include "../core/spin.h"
+#include "../sched/control.h"
 #include "racecheck.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define RC_PREEMPT_EVENTS (1u << 16)
+
+/* Read on every access: a global, not a constant, so that controlled mode can make
+ * every access a point at no cost to normal runs (one load of a read-mostly line). */
+static uint64_t preempt_mask = RC_PREEMPT_EVENTS - 1;
+static unsigned poll_mask = 1023;
+
+__attribute__((constructor(103))) static void preempt_init(void)
+{
+    if (rc_ctl_on) /* (set by the runtime's constructor, 101) */
+        preempt_mask = poll_mask = 0;
+}
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
 void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
@@ -92,10 +108,14 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
 
 static __attribute__((noinline)) void preempt(void)
 {
-    rc_yield();
+    if (rc_ctl_on)
+        rc_ctl_access_point();
+    else
+        rc_yield();
 }
 
-static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc)
+static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc,
+                                 bool point)
 {
     rc_rg *rg = rc_race_cur();
     if (!rg || size == 0)
@@ -108,15 +128,20 @@ static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uint
         addr += n;
         size -= n;
     }
-    if (__builtin_expect((epoch & (RC_PREEMPT_EVENTS - 1)) == 0, 0))
+    if (point && __builtin_expect((epoch & preempt_mask) == 0, 0))
         preempt();
+}
+
+static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc)
+{
+    access_range_(addr, size, flags, pc, true);
 }
 
 /* The runtime's own accesses on the user's behalf (hooks.h "access"). */
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc)
 {
-    (void)g; /* always the running goroutine */
-    access_range((uintptr_t)addr, n, write ? RC_CELL_WRITE : 0, pc);
+    (void)g; /* always the running goroutine; normal runs poll here as before */
+    access_range_((uintptr_t)addr, n, write ? RC_CELL_WRITE : 0, pc, !rc_ctl_on);
 }
 
 /* ---- plain accesses ------------------------------------------------------------- */
@@ -323,7 +348,7 @@ void __rc_func_exit(void)
 void __rc_preempt_poll(void)
 {
     static __thread unsigned polls;
-    if ((++polls & 1023) == 0)
+    if ((++polls & poll_mask) == 0)
         preempt();
 }
 

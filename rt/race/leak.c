@@ -4,7 +4,8 @@
  * When the program exits (main returns, or exit() is called), a goroutine still
  * blocked on a channel, a select or a sync primitive can never finish: it leaked.
  * Goroutines that are running or runnable first get a bounded grace period
- * (RC_LEAK_GRACE_MS) to finish or block, as goleak retries; sleeping goroutines are
+ * (RC_LEAK_GRACE_MS) to finish or block, as goleak retries (in controlled mode: no real
+ * time, they run until all are blocked, sched/control.h); sleeping goroutines are
  * not leaks (they wake up by themselves), nor are main and the exiting goroutine.
  * Leaks with the same wait reason and waiting stack are one report, with the number
  * of goroutines, their ids, and where the first of them was created.
@@ -27,7 +28,9 @@
 #include "report.h"
 #include "../diag/panic.h"
 #include "../diag/traceback.h"
+#include "../sched/control.h"
 #include "../sched/proc.h"
+#include "racecheck.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -320,16 +323,18 @@ int rc_race_leaks(void)
     rc_g *self = m ? m->curg : NULL; /* NULL: exit() on a thread of the detector's */
     rc_reach_stop();
     struct scan s = { self, 0 };
-    if (self) /* the grace period: our processor runs the others meanwhile (RCMAXPROCS=1) */
+    if (rc_ctl_on) /* controlled: no real time; the others run until all are blocked */
+        rc_ctl_exit_drain();
+    else if (self) /* the grace period: our processor runs the others meanwhile (RCMAXPROCS=1) */
         rc_blocking_begin();
-    for (int ms = 0; ms < RC_LEAK_GRACE_MS; ms++) {
+    for (int ms = 0; ms < RC_LEAK_GRACE_MS && !rc_ctl_on; ms++) {
         s.busy = 0;
         rc_for_each_g(count_busy, &s);
         if (s.busy == 0)
             break;
         usleep(1000);
     }
-    if (self)
+    if (self && !rc_ctl_on)
         rc_blocking_end();
     rc_race_deadlock_scan(); /* what is still stuck now stays stuck: cycles first */
     struct collect c = { self, rc_race_malloc(RC_LEAK_MAX * sizeof(leak)), 0, 0 };

@@ -15,6 +15,7 @@
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
+#include "../sched/control.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,8 @@ static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
 
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 void rc_race_all_asleep(const char *msg); /* hang.c */
+void rc_race_panic(const char *msg, bool fatal, const char *text, size_t len,
+                   const uintptr_t *pcs, int n); /* crash.c */
 
 static void h_before_all_asleep(void)
 {
@@ -362,6 +365,7 @@ static const rc_hooks race_hooks = {
     .syscall_exit = rc_reach_syscall_exit,
     .creation_stack = h_creation_stack,
     .all_asleep = rc_race_all_asleep,
+    .panic = rc_race_panic,
     .before_all_asleep = h_before_all_asleep,
 };
 
@@ -385,6 +389,7 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     g->race = rg;
     rc_slot_attach(rg);
     rc_hooks_active = &race_hooks;
-    rc_reach_start();
+    if (!rc_ctl_on) /* controlled runs: no scan thread (docs/EXPLORE.md) */
+        rc_reach_start();
     on_exit(on_exit_cb, NULL);
 }

@@ -16,6 +16,7 @@
  * preemption). Only goroutines yield: the timer thread never does.
  */
 #include "proc.h"
+#include "control.h"
 #include "runq.h"
 #include "../core/env.h"
 #include "../core/spin.h"
@@ -195,7 +196,7 @@ static void goroutine_main(void *arg)
     rc_goexit();
 }
 
-rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
+int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
                uintptr_t create_pc)
 {
     rc_runtime_init();
@@ -226,10 +227,17 @@ rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsiz
     atomic_fetch_add_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
     /* no parent on the timer thread (AfterFunc): the detector starts it afresh */
     RC_HOOK(go_create, m ? m->curg : NULL, g, create_pc);
+    int64_t id = g->id; /* g may be gone and reused once it is runnable */
+    if (__builtin_expect(rc_ctl_on, 0)) { /* the strategy: does the child run first? */
+        rc_ctl_created(g);
+        rc_ready(g);
+        rc_ctl_spawned(g);
+        return id;
+    }
     rc_ready(g);
     if (m && m->curg && m->p && rc_runq_len(m->p) >= SPAWN_THROTTLE)
         rc_yield();
-    return g;
+    return id;
 }
 
 void rc_goexit(void)
@@ -273,12 +281,14 @@ void rc_goroutines_init(rc_m *m0)
 
 int64_t rc_go(rc_func fn, void *arg)
 {
-    return rc_spawn(fn, arg, NULL, 0, RC_CALLER_PC())->id;
+    RC_SCHED_POINT();
+    return rc_spawn(fn, arg, NULL, 0, RC_CALLER_PC());
 }
 
 int64_t rc_go_copy(rc_func fn, const void *arg, size_t size)
 {
-    return rc_spawn(fn, NULL, arg, size, RC_CALLER_PC())->id;
+    RC_SCHED_POINT();
+    return rc_spawn(fn, NULL, arg, size, RC_CALLER_PC());
 }
 
 int64_t rc_goid(void)

@@ -15,6 +15,7 @@
  *   - An M is idle only inside stopm. checkdead runs when the last M goes idle.
  */
 #include "proc.h"
+#include "control.h"
 #include "runq.h"
 #include "../core/env.h"
 #include "../core/futex.h"
@@ -28,6 +29,7 @@
 #include <time.h>
 
 const rc_hooks *rc_hooks_active;
+const rc_hooks rc_hooks_none;
 
 static struct {
     _Atomic uint32_t lock;
@@ -307,8 +309,31 @@ static void retire_p(rc_m *m)
     wakep();
 }
 
+/* Controlled mode: the strategy's pick; with nothing to run, the P goes idle as usual
+ * (stopm runs checkdead when the last M stops). */
+static rc_g *ctl_findrunnable(rc_m *m)
+{
+    for (;;) {
+        if (!m->p)
+            stopm(m);
+        rc_g *g = rc_ctl_findrunnable();
+        if (g)
+            return g;
+        rc_sched_lock();
+        if (rc_ctl_nrunnable() > 0) { /* a goroutine back from a system call */
+            rc_sched_unlock();
+            continue;
+        }
+        pidleput(m->p);
+        m->p = NULL;
+        rc_sched_unlock();
+    }
+}
+
 static rc_g *findrunnable(rc_m *m)
 {
+    if (rc_ctl_on)
+        return ctl_findrunnable(m);
     for (;;) {
         if (!m->p)
             stopm(m);
@@ -390,12 +415,22 @@ static void after_switch(rc_m *m, rc_g *g)
     case RC_SWITCH_YIELD: /* Go's goyield: the local queue's tail, no lock */
         atomic_store_explicit(&g->status, RC_G_RUNNABLE, memory_order_relaxed);
         rc_runq_put(m->p, g, false);
-        break;
+        break; /* (controlled mode never yields this way: control.c) */
     case RC_SWITCH_EXIT:
         rc_gfree_put(m->p, g);
         break;
     case RC_SWITCH_SYSCALL: /* rc_blocking_end found no P: queue g, this M stops */
         atomic_store(&g->status, RC_G_RUNNABLE);
+        if (rc_ctl_on) { /* under sched.lock: the P's holder cannot go idle meanwhile */
+            rc_sched_lock();
+            rc_ctl_put(g);
+            rc_ctl_syscall(-1);
+            rc_p *p = pidleget();
+            rc_sched_unlock();
+            if (p)
+                startm(p, false);
+            break;
+        }
         rc_sched_lock();
         rc_globrunq_put_locked(g);
         rc_sched_unlock();
@@ -450,13 +485,10 @@ static void nothing(void *arg) { (void)arg; }
  * to it and g0's part (the action) runs on the new goroutine's stack once the old
  * context is saved: a hand-off then costs one context switch instead of two and no
  * pass through findrunnable. Anything else goes through g0's loop. */
-static void switch_away(rc_m *m, rc_switch_action a)
+static void switch_to(rc_m *m, rc_switch_action a, rc_g *next)
 {
     rc_p *p = m->p;
     rc_g *g = m->curg;
-    rc_g *next = NULL;
-    if (p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs())
-        next = rc_runq_get(p);
     m->action = a;
     rc_mctx *to = &m->g0.ctx;
     void (*then)(void *) = nothing; /* g0's loop does the action */
@@ -472,6 +504,26 @@ static void switch_away(rc_m *m, rc_switch_action a)
     /* One call site for both ways: a parked goroutine's saved pc (the top of its
      * stack trace) does not depend on which way it left. */
     rc_mctx_switch_call(&g->ctx, to, then, m);
+}
+
+static void switch_away(rc_m *m, rc_switch_action a)
+{
+    rc_p *p = m->p;
+    rc_g *next = NULL;
+    if (__builtin_expect(rc_ctl_on, 0))
+        next = rc_ctl_next(m->curg);
+    else if (p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs())
+        next = rc_runq_get(p);
+    switch_to(m, a, next);
+}
+
+void rc_sched_ctl_switch(rc_g *next)
+{
+    rc_m *m = rc_getm();
+    rc_g *g = m->curg;
+    RC_HOOK(block, g, RC_WAIT_NONE, NULL); /* runnable, not running: see hooks.h */
+    switch_to(m, RC_SWITCH_NONE, next);
+    RC_HOOK(unblock, g);
 }
 
 void rc_sched_switch(rc_switch_action a)
@@ -505,6 +557,10 @@ void rc_park_spin(_Atomic uint32_t *lock, rc_wait_reason reason)
 void rc_ready(rc_g *g)
 {
     atomic_store_explicit(&g->status, RC_G_RUNNABLE, memory_order_relaxed);
+    if (__builtin_expect(rc_ctl_on, 0)) {
+        rc_ctl_put(g);
+        return; /* the one P is held: its holder will pick it (see rc_blocking_begin) */
+    }
     rc_m *m = rc_getm();
     if (m && m->p) {
         rc_runq_put(m->p, g, true);
@@ -521,6 +577,10 @@ void rc_yield(void)
     rc_m *m = rc_getm();
     if (!m || !m->curg)
         return;
+    if (__builtin_expect(rc_ctl_on, 0)) {
+        rc_ctl_yield();
+        return;
+    }
     rc_g *g = m->curg;
     RC_HOOK(block, g, RC_WAIT_NONE, NULL); /* runnable, not running: see hooks.h */
     switch_away(m, RC_SWITCH_YIELD);
@@ -542,6 +602,20 @@ void rc_blocking_begin(void)
     atomic_store(&g->status, RC_G_SYSCALL);
     m->p = NULL;
     p->m = NULL;
+    if (__builtin_expect(rc_ctl_on, 0)) {
+        /* The P goes to another M if a goroutine is runnable; else it stays idle (the
+         * clock does not move while a goroutine is in a system call), and this one
+         * takes it back. Real blocking breaks determinism (docs/EXPLORE.md). */
+        rc_ctl_syscall(1);
+        rc_sched_lock();
+        bool work = rc_ctl_nrunnable() > 0;
+        if (!work)
+            pidleput(p);
+        rc_sched_unlock();
+        if (work)
+            startm(p, false);
+        return;
+    }
     if (!rc_runq_empty(p) || rc_globrunq_size() > 0) {
         startm(p, false);
     } else {
@@ -567,6 +641,8 @@ void rc_blocking_end(void)
     if (p) {
         acquirep(m, p);
         atomic_store(&g->status, RC_G_RUNNING);
+        if (rc_ctl_on)
+            rc_ctl_syscall(-1);
         RC_HOOK(syscall_exit, g);
         return;
     }
@@ -590,6 +666,8 @@ static rc_p *newp(int id)
 int rc_maxprocs(int n)
 {
     rc_runtime_init();
+    if (rc_ctl_on)
+        return 1; /* controlled mode: one P, always */
     if (n > RC_MAX_PROCS)
         n = RC_MAX_PROCS;
     rc_sched_lock();
@@ -663,6 +741,8 @@ void rc_runtime_init(void)
     for (int i = n - 1; i >= 1; i--)
         pidleput(sched.allp[i]);
     rc_goroutines_init(m0);
+    if (rc_env.sched_set)
+        rc_ctl_init(rc_env.sched_seed, m0->curg);
     rc_signal_init();
     rc_signal_init_thread(m0);
     atomic_store(&state, 2);

@@ -15,6 +15,10 @@ void rc_sched_unlock(void);
 int  rc_sched_nprocs(void);
 rc_p *rc_sched_p(int i);          /* allp[i], or NULL */
 
+/* Controlled mode (control.c): the running goroutine, already back in the runnable
+ * set, switches to next (NULL: through g0). */
+void rc_sched_ctl_switch(rc_g *next);
+
 /* Goroutine lifecycle (goroutine.c), called by proc.c on g0. */
 void rc_gfree_put(rc_p *p, rc_g *g);   /* recycle a dead goroutine */
 void rc_goroutines_init(rc_m *m0);     /* creates goroutine 1 for main */

@@ -96,6 +96,7 @@ struct rc_g {
 
     void         *race;         /* the detector's per-goroutine state */
     int           blocking_depth; /* rc_blocking_begin nesting */
+    int64_t       ctl_prio;     /* controlled mode, PCT: its priority (control.c) */
 };
 
 /* What g0 does for the goroutine that just switched to it. */
@@ -174,8 +175,9 @@ uint32_t rc_fastrandn(uint32_t n);
 
 /* Spawning, used by rc_go and by timers (AfterFunc) from any thread. */
 /* argcopy != NULL: copy argsize bytes of it onto the new stack and pass that copy. */
-rc_g *rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
-               uintptr_t create_pc);
+/* Returns the new goroutine's id. */
+int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t argsize,
+                 uintptr_t create_pc);
 
 /* Iterates over every goroutine ever created (dead ones included); for dumps.
  * The callback runs with allg_lock held: it must not allocate goroutines. */

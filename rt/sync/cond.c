@@ -12,6 +12,7 @@
  * c->lock is a leaf.
  */
 #include "sync.h"
+#include "../sched/control.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
@@ -42,6 +43,7 @@ static void wait_ticket(rc_cond *c, uint32_t t)
 
 void rc_cond_wait(rc_cond *c)
 {
+    RC_SCHED_POINT();
     if (!c->l)
         rc_panic_msg("runtime error: invalid memory address or nil pointer dereference");
     uint32_t t = atomic_fetch_add(&c->wait, 1);
@@ -53,6 +55,7 @@ void rc_cond_wait(rc_cond *c)
 
 void rc_cond_signal(rc_cond *c)
 {
+    RC_SCHED_POINT();
     RC_HOOK(release, rc_getg(), c);
     if (atomic_load(&c->wait) == atomic_load(&c->notify))
         return;
@@ -83,6 +86,7 @@ void rc_cond_signal(rc_cond *c)
 
 void rc_cond_broadcast(rc_cond *c)
 {
+    RC_SCHED_POINT();
     RC_HOOK(release, rc_getg(), c);
     if (atomic_load(&c->wait) == atomic_load(&c->notify))
         return;

@@ -16,6 +16,7 @@
  */
 #define RC_NO_INLINE_MUTEX /* this file defines the functions the inline fast paths call */
 #include "sync.h"
+#include "../sched/control.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
@@ -177,6 +178,7 @@ void rc_mutex_lock_waiting(rc_mutex *m, int why, uintptr_t pc)
 
 void rc_mutex_lock(rc_mutex *m)
 {
+    RC_SCHED_POINT();
     uintptr_t pc = RC_CALLER_PC();
     rc_mutex_lock_waiting(m, RC_LOCKWAIT_MUTEX, pc);
     RC_HOOK(acquire, rc_getg(), m);
@@ -186,6 +188,7 @@ void rc_mutex_lock(rc_mutex *m)
 
 bool rc_mutex_trylock(rc_mutex *m)
 {
+    RC_SCHED_POINT();
     if (!rc_mutex_trylock_nohook(m))
         return false;
     RC_HOOK(acquire, rc_getg(), m);
@@ -196,6 +199,7 @@ bool rc_mutex_trylock(rc_mutex *m)
 
 void rc_mutex_unlock(rc_mutex *m)
 {
+    RC_SCHED_POINT();
     RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
     RC_HOOK(mutex_unlocked, rc_getg(), m, true);
     RC_HOOK(release, rc_getg(), m);

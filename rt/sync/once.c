@@ -5,6 +5,7 @@
  * returned. A fn that never returns (exit, rc_goexit) leaves the Once locked.
  */
 #include "sync.h"
+#include "../sched/control.h"
 #include "../hooks.h"
 
 static void do_slow(rc_once *o, rc_func fn, void *arg)
@@ -20,6 +21,7 @@ static void do_slow(rc_once *o, rc_func fn, void *arg)
 
 void rc_once_do(rc_once *o, rc_func fn, void *arg)
 {
+    RC_SCHED_POINT();
     if (!atomic_load_explicit(&o->done, memory_order_acquire))
         do_slow(o, fn, arg);
     RC_HOOK(acquire, rc_getg(), o);

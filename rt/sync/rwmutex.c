@@ -12,6 +12,7 @@
  * acquires.
  */
 #include "sync.h"
+#include "../sched/control.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
 
@@ -34,6 +35,7 @@ static void locked(rc_rwmutex *rw, bool try_, uintptr_t pc)
 
 void rc_rwmutex_rlock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     if (atomic_fetch_add(&rw->reader_count, 1) + 1 < 0) {
         RC_HOOK(mutex_wait, rc_getg(), rw, RC_LOCKWAIT_RW_READER, RC_CALLER_PC());
         rc_sema_acquire(&rw->reader_sem, false, RC_WAIT_RWMUTEX_RLOCK);
@@ -43,6 +45,7 @@ void rc_rwmutex_rlock(rc_rwmutex *rw)
 
 bool rc_rwmutex_tryrlock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     int32_t c = atomic_load(&rw->reader_count);
     do {
         if (c < 0)
@@ -54,6 +57,7 @@ bool rc_rwmutex_tryrlock(rc_rwmutex *rw)
 
 void rc_rwmutex_runlock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     RC_HOOK(mutex_unlocked, rc_getg(), rw, false);
     RC_HOOK(release_merge, rc_getg(), readers(rw));
     int32_t r = atomic_fetch_sub(&rw->reader_count, 1) - 1;
@@ -68,6 +72,7 @@ void rc_rwmutex_runlock(rc_rwmutex *rw)
 
 void rc_rwmutex_lock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     uintptr_t pc = RC_CALLER_PC();
     rc_mutex_lock_waiting(&rw->w, RC_LOCKWAIT_RW_WRITER, pc);
     /* announce the writer; r = readers still inside. From here the detector knows us
@@ -81,6 +86,7 @@ void rc_rwmutex_lock(rc_rwmutex *rw)
 
 bool rc_rwmutex_trylock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     if (!rc_mutex_trylock_nohook(&rw->w))
         return false;
     int32_t zero = 0;
@@ -94,6 +100,7 @@ bool rc_rwmutex_trylock(rc_rwmutex *rw)
 
 void rc_rwmutex_unlock(rc_rwmutex *rw)
 {
+    RC_SCHED_POINT();
     RC_HOOK(mutex_unlocked, rc_getg(), rw, true);
     RC_HOOK(release, rc_getg(), rw);
     /* readers that queued behind us: let them all in */

@@ -12,11 +12,13 @@
  * Wait is reported as a data race on the WaitGroup (scenario M5).
  */
 #include "sync.h"
+#include "../sched/control.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
 
 void rc_waitgroup_add(rc_waitgroup *wg, int delta)
 {
+    RC_SCHED_POINT();
     if (delta < 0)
         RC_HOOK(release_merge, rc_getg(), wg); /* Done happens before Wait returns */
     uint64_t state = atomic_fetch_add(&wg->state, (uint64_t)(int64_t)delta << 32) +
@@ -46,6 +48,7 @@ void rc_waitgroup_done(rc_waitgroup *wg)
 
 void rc_waitgroup_wait(rc_waitgroup *wg)
 {
+    RC_SCHED_POINT();
     uint64_t state = atomic_load(&wg->state);
     for (;;) {
         if ((int32_t)(state >> 32) == 0)
@@ -80,6 +83,7 @@ static void go_body(void *p)
 
 void rc_waitgroup_go(rc_waitgroup *wg, rc_func fn, void *arg)
 {
+    RC_SCHED_POINT();
     rc_waitgroup_add(wg, 1);
     go_args a = { wg, fn, arg };
     rc_spawn(go_body, NULL, &a, sizeof a, RC_CALLER_PC());

@@ -11,6 +11,7 @@
 #include "timer.h"
 #include "timers.h"
 #include "../diag/panic.h"
+#include "../sched/control.h"
 #include "../hooks.h"
 #include "racecheck.h"
 
@@ -35,6 +36,7 @@ static void arm(rc_ticker *t, rc_duration period)
 
 rc_ticker *rc_ticker_new(rc_duration period)
 {
+    RC_SCHED_POINT();
     if (period <= 0)
         rc_panic_msg("non-positive interval for NewTicker");
     rc_ticker *t = calloc(1, sizeof *t);
@@ -50,12 +52,14 @@ rc_chan *rc_ticker_chan(rc_ticker *t) { return t->c; }
 
 void rc_ticker_stop(rc_ticker *t)
 {
+    RC_SCHED_POINT();
     rc_tnode_del(&t->node);
 }
 
 /* Stops the ticker and restarts it with the new period (a stopped ticker starts). */
 void rc_ticker_reset(rc_ticker *t, rc_duration period)
 {
+    RC_SCHED_POINT();
     if (period <= 0)
         rc_panic_msg("non-positive interval for Ticker.Reset");
     arm(t, period);
@@ -63,6 +67,7 @@ void rc_ticker_reset(rc_ticker *t, rc_duration period)
 
 void rc_ticker_free(rc_ticker *t)
 {
+    RC_SCHED_POINT();
     if (!t)
         return;
     rc_tnode_del(&t->node);

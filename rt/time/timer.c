@@ -1,6 +1,9 @@
-/* timer.c: the timer heap and thread (see timer.h), and rc_now / rc_sleep. */
+/* timer.c: the timer heap and thread (see timer.h), and rc_now / rc_sleep. In
+ * controlled mode there is no thread: the scheduler fires nodes (rc_timers_fire_next)
+ * and rc_now reads its virtual clock. */
 #include "timer.h"
 #include "../diag/panic.h"
+#include "../sched/control.h"
 #include "../sched/sched.h"
 #include "racecheck.h"
 
@@ -23,6 +26,8 @@ static struct {
 
 int64_t rc_now(void)
 {
+    if (__builtin_expect(rc_ctl_on, 0))
+        return rc_ctl_now();
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
@@ -30,6 +35,8 @@ int64_t rc_now(void)
 
 int64_t rc_nanotime_coarse(void)
 {
+    if (__builtin_expect(rc_ctl_on, 0))
+        return rc_ctl_now();
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
@@ -147,7 +154,7 @@ static void *timer_thread(void *arg)
 
 static void start_thread_locked(void)
 {
-    if (T.started)
+    if (T.started || rc_ctl_on)
         return;
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -229,6 +236,43 @@ bool rc_timers_pending(void)
     return p;
 }
 
+int64_t rc_timers_next(void)
+{
+    pthread_mutex_lock(&T.lock);
+    int64_t when = T.n > 0 ? T.heap[0]->when : INT64_MAX;
+    pthread_mutex_unlock(&T.lock);
+    return when;
+}
+
+/* As the timer thread's loop, once, with the clock set to the node's deadline. */
+bool rc_timers_fire_next(int64_t limit)
+{
+    pthread_mutex_lock(&T.lock);
+    if (T.n == 0 || T.heap[0]->when > limit) {
+        pthread_mutex_unlock(&T.lock);
+        return false;
+    }
+    rc_tnode *t = T.heap[0];
+    int64_t now = rc_ctl_now();
+    if (t->when > now)
+        rc_ctl_set_now(now = t->when);
+    heap_remove(t);
+    if (t->period > 0) {
+        int64_t next = t->when + t->period;
+        t->when = next > now ? next : now + t->period;
+        heap_push(t);
+    }
+    T.firing = t;
+    T.in_flight++;
+    pthread_mutex_unlock(&T.lock);
+    t->fire(t, now);
+    pthread_mutex_lock(&T.lock);
+    T.firing = NULL;
+    T.in_flight--;
+    pthread_mutex_unlock(&T.lock);
+    return true;
+}
+
 bool rc_timers_freeze(void)
 {
     pthread_mutex_lock(&T.lock);
@@ -259,6 +303,7 @@ static void arm_after_park(void *t)
 
 void rc_sleep(rc_duration d)
 {
+    RC_SCHED_POINT();
     if (d <= 0)
         return;
     rc_tnode t;

@@ -32,6 +32,12 @@ bool rc_tnode_del(rc_tnode *t);   /* true if it was armed (a fire was prevented)
 /* del + add in one step; returns whether it was armed */
 bool rc_tnode_reset(rc_tnode *t, int64_t when, int64_t period);
 
+/* Controlled mode (sched/control.c): the earliest deadline (INT64_MAX: none), and
+ * firing the earliest node on the calling thread if its deadline is <= limit, the
+ * virtual clock first moved to that deadline (never back). */
+int64_t rc_timers_next(void);
+bool    rc_timers_fire_next(int64_t limit);
+
 /* Holds the timer thread still (no node is popped or fired) while the detector scans
  * memory (race/reach.c): false, and nothing held, if a fire is in flight. */
 bool rc_timers_freeze(void);

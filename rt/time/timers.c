@@ -26,6 +26,7 @@
 #include "timer.h"
 #include "timers.h"
 #include "../diag/panic.h"
+#include "../sched/control.h"
 #include "../hooks.h"
 #include "racecheck.h"
 
@@ -59,7 +60,7 @@ static void deliver_in_goroutine(void *p)
 
 void rc_timer_deliver(rc_chan *c, int64_t now, const void *obj)
 {
-    if (__builtin_expect(rc_hooks_active == NULL, 1)) {
+    if (__builtin_expect(!rc_detector_on(), 1)) {
         rc_chan_try_send(c, &now); /* full: the stale value stays */
         return;
     }
@@ -77,6 +78,7 @@ static void send_time(rc_tnode *n, int64_t now)
 
 rc_timer *rc_timer_new(rc_duration d)
 {
+    RC_SCHED_POINT();
     rc_timer *t = calloc(1, sizeof *t);
     if (!t)
         rc_panic_msg("NewTimer: out of memory");
@@ -107,6 +109,7 @@ static void spawn_func(rc_tnode *n, int64_t now)
 
 rc_timer *rc_timer_after_func(rc_duration d, rc_func fn, void *arg)
 {
+    RC_SCHED_POINT();
     rc_timer *t = calloc(1, sizeof *t);
     if (!t)
         rc_panic_msg("AfterFunc: out of memory");
@@ -124,17 +127,20 @@ rc_chan *rc_timer_chan(rc_timer *t) { return t->c; }
 
 bool rc_timer_stop(rc_timer *t)
 {
+    RC_SCHED_POINT();
     return rc_tnode_del(&t->node);
 }
 
 bool rc_timer_reset(rc_timer *t, rc_duration d)
 {
+    RC_SCHED_POINT();
     RC_HOOK(release, rc_getg(), t);
     return rc_tnode_reset(&t->node, rc_now() + d, 0);
 }
 
 void rc_timer_free(rc_timer *t)
 {
+    RC_SCHED_POINT();
     if (!t)
         return;
     rc_tnode_del(&t->node);
@@ -158,6 +164,7 @@ static void after_fire(rc_tnode *n, int64_t now)
 
 rc_chan *rc_after(rc_duration d)
 {
+    RC_SCHED_POINT();
     after *a = malloc(sizeof *a);
     if (!a)
         rc_panic_msg("After: out of memory");

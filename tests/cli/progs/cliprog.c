@@ -20,6 +20,10 @@
  *                    that is not JSON, then half a report without its newline
  *   alternate        races when /tmp/rc-cliprog-alt.<parent pid> does not exist and
  *                    creates it, else removes it (under --repeat 2: one run of two)
+ *   sched            prints "RCSCHED=<its value>" (or "RCSCHED unset") and "aslr=on" or
+ *                    "aslr=off" (the ADDR_NO_RANDOMIZE personality flag)
+ *   oddseed          races when RCSCHED is an odd number, else does nothing
+ *   panic            panics ("cliprog: boom") in a goroutine main waits for
  * Its directory is mapped to /src in the debug info (tests/CMakeLists.txt), so reports
  * name /src/cliprog.c and /src/sites.c on every machine.
  */
@@ -28,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -47,6 +52,12 @@ static void two_stores(rc_func fn)
     rc_go(fn, (void *)1L);
     rc_go(fn, (void *)2L);
     rc_waitgroup_wait(&wg);
+}
+
+static void panicker(void *arg)
+{
+    (void)arg;
+    rc_panic("cliprog: boom");
 }
 
 static void exiter(void *arg)
@@ -85,6 +96,27 @@ int main(int argc, char **argv)
     }
     if (!strcmp(m, "procs")) {
         printf("procs=%d\n", rc_maxprocs(0));
+        return 0;
+    }
+    if (!strcmp(m, "sched")) {
+        const char *s = getenv("RCSCHED");
+        if (s)
+            printf("RCSCHED=%s\n", s);
+        else
+            printf("RCSCHED unset\n");
+        printf("aslr=%s\n", personality(0xffffffff) & ADDR_NO_RANDOMIZE ? "off" : "on");
+        return 0;
+    }
+    if (!strcmp(m, "oddseed")) {
+        const char *s = getenv("RCSCHED");
+        if (s && strtoull(s, NULL, 0) % 2 == 1)
+            two_stores(store_a);
+        return 0;
+    }
+    if (!strcmp(m, "panic")) {
+        rc_waitgroup_add(&wg, 1);
+        rc_go(panicker, NULL);
+        rc_waitgroup_wait(&wg);
         return 0;
     }
     if (!strcmp(m, "alternate")) {
