@@ -13,6 +13,7 @@
 #include "../rt/diag/json.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -105,12 +106,17 @@ static void rules(rc_json *j)
                 *o++ = t > ki->title && (t[-1] == ' ' || t[-1] == '-') && *t >= 'a' && *t <= 'z'
                            ? (char)(*t - 'a' + 'A') : *t;
         *o = 0;
-        rc_json_kstr(j, "name", name);
+        if (strcasecmp(name, ki->kind)) /* SARIF 3.49.7: a name equal to the id is left out */
+            rc_json_kstr(j, "name", name);
         rc_json_key(j, "shortDescription");
         rc_json_object(j);
         rc_json_kstr(j, "text", ki->title);
         rc_json_end(j);
         rc_json_key(j, "fullDescription");
+        rc_json_object(j);
+        rc_json_kstr(j, "text", help[k]);
+        rc_json_end(j);
+        rc_json_key(j, "help"); /* required by GitHub code scanning (rule GH2012) */
         rc_json_object(j);
         rc_json_kstr(j, "text", help[k]);
         rc_json_end(j);

@@ -16,3 +16,18 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
+
+# Microsoft's SARIF Multitool (npm: @microsoft/sarif-multitool-linux), the validator
+# GitHub's own SARIF checks use: tests/cli/sarif_official.sh validates racecheck's SARIF
+# with it against the SARIF 2.1.0 schema and GitHub code scanning's ingestion rules. Only
+# the tests use it; without npm or the registry, that test is left out (CMake says so).
+tool=.deps/sarif-multitool
+if [ ! -x "$tool/package/Sarif.Multitool" ] && command -v npm >/dev/null 2>&1; then
+  mkdir -p "$tool"
+  if (cd "$tool" && npm pack --silent @microsoft/sarif-multitool-linux@5.7.0 >/dev/null 2>&1 &&
+      tar xzf microsoft-sarif-multitool-linux-5.7.0.tgz && rm -f ./*.tgz); then
+    chmod +x "$tool/package/Sarif.Multitool"
+  else
+    echo "note: could not fetch the SARIF validator from npm; tests/cli/sarif_official is skipped"
+  fi
+fi
