@@ -7,7 +7,8 @@
  *   release(g, obj) ... acquire(g2, obj)  => everything g did before the release
  *                                           happens before what g2 does after.
  *   release_merge adds g's clock to obj without replacing it (RUnlock, WaitGroup.Done),
- *   release replaces obj's clock with g's (Unlock).
+ *   release replaces obj's clock with g's (Unlock); acquire_release is acquire then
+ *   release in one step (Go's racereleaseacquire: a buffered channel's slot).
  *
  * Who calls what:
  *   go_create   rc_spawn, in the parent, before the child can run (go statement edge);
@@ -19,7 +20,7 @@
  *   access      memory the runtime reads or writes for the user: a send reads the
  *               value sent, a receive writes the destination (pc: the user's call)
  *   chan:  a send reads the channel, close writes it (as Go's c.raceaddr()), so an
- *          unordered send and close race; buffered send/recv: acquire+release on the slot's address;
+ *          unordered send and close race; buffered send/recv: acquire_release on the slot's address;
  *          unbuffered hand-off: both sides release then acquire the channel;
  *          close: release(chan); a receive that sees closed: acquire(chan)
  *   Mutex: lock -> acquire(m) (+ mutex_locked); unlock -> release(m) (+ mutex_unlocked);
@@ -46,6 +47,7 @@ typedef struct rc_hooks {
     void (*acquire)(rc_g *g, const void *obj);
     void (*release)(rc_g *g, const void *obj);
     void (*release_merge)(rc_g *g, const void *obj);
+    void (*acquire_release)(rc_g *g, const void *obj);
     void (*access)(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
     void (*block)(rc_g *g, rc_wait_reason r, const void *obj);
     void (*unblock)(rc_g *g);

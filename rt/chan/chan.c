@@ -66,12 +66,9 @@ static void sync_slot(rc_chan *c, size_t i, rc_g *other)
         return;
     rc_g *g = rc_getg();
     void *s = c->cap ? slot(c, i) : (void *)c;
-    RC_HOOK(acquire, g, s);
-    RC_HOOK(release, g, s);
-    if (other) {
-        RC_HOOK(acquire, other, s);
-        RC_HOOK(release, other, s);
-    }
+    RC_HOOK(acquire_release, g, s);
+    if (other)
+        RC_HOOK(acquire_release, other, s);
 }
 
 /* Unbuffered hand-off: both sides happen before the other's completion. */

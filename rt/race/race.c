@@ -165,17 +165,23 @@ static void tick(rc_rg *rg)
         rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
 }
 
+/* rg's clock joins o's (stripe lock held). */
+static void acquire_obj(rc_rg *rg, const syncobj *o)
+{
+    rc_vc_join(&rg->vc, &o->vc);
+    /* An entry for our own slot at or past our attach epoch includes our own
+     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
+    if (rg->sid != RC_NO_SLOT && rg->vc.e[rg->sid] >= rg->attach_epoch)
+        rg->vc.e[rg->sid] = rg->attach_epoch - 1;
+}
+
 void rc_race_acquire(rc_rg *rg, uintptr_t a)
 {
     struct stripe *s = stripe_of(a);
     syncobj *o = sync_get(s, a, false);
     if (!o)
         return;
-    rc_vc_join(&rg->vc, &o->vc);
-    /* An entry for our own slot at or past our attach epoch includes our own
-     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
-    if (rg->sid != RC_NO_SLOT && rg->vc.e[rg->sid] >= rg->attach_epoch)
-        rg->vc.e[rg->sid] = rg->attach_epoch - 1;
+    acquire_obj(rg, o);
     rc_spin_unlock(&s->lock);
 }
 
@@ -187,6 +193,18 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
         rc_vc_join(&o->vc, &rg->vc);
     else
         rc_vc_copy(&o->vc, &rg->vc);
+    publish_own(rg, &o->vc);
+    rc_spin_unlock(&s->lock);
+    tick(rg);
+}
+
+/* Acquire then release (replacing) in one lookup: o ends up with rg's joined clock. */
+static void race_acquire_release(rc_rg *rg, uintptr_t a)
+{
+    struct stripe *s = stripe_of(a);
+    syncobj *o = sync_get(s, a, true);
+    acquire_obj(rg, o);
+    rc_vc_copy(&o->vc, &rg->vc);
     publish_own(rg, &o->vc);
     rc_spin_unlock(&s->lock);
     tick(rg);
@@ -300,6 +318,14 @@ static void h_release(rc_g *g, const void *obj)
     rg_unlock(rg);
 }
 
+static void h_acquire_release(rc_g *g, const void *obj)
+{
+    rc_rg *rg = rg_lock(g);
+    if (rg)
+        race_acquire_release(rg, (uintptr_t)obj);
+    rg_unlock(rg);
+}
+
 static void h_release_merge(rc_g *g, const void *obj)
 {
     rc_rg *rg = rg_lock(g);
@@ -360,6 +386,7 @@ static const rc_hooks race_hooks = {
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,
+    .acquire_release = h_acquire_release,
     .sched_idle = rc_reach_idle,
     .syscall_enter = rc_reach_syscall_enter,
     .syscall_exit = rc_reach_syscall_exit,
