@@ -115,6 +115,8 @@ static void forget_range(uintptr_t a, size_t n, int64_t stack_goid)
             record_free(r);
 }
 
+bool rc_locks_on = true;
+
 void rc_locks_forget(uintptr_t a, size_t n)
 {
     if (!atomic_load_explicit(&any_records, memory_order_relaxed))

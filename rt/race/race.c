@@ -344,7 +344,10 @@ static void h_mutex_locked(rc_g *g, const void *m, bool write, bool try_, uintpt
     if (!rg || rg->sid == RC_NO_SLOT)
         return;
     uint64_t epoch = rc_trace_event(rg, RC_EV_SYNC_OF(write ? RC_SYNC_LOCK : RC_SYNC_RLOCK, m));
-    rc_locks_locked(rg, g, (uintptr_t)m, write, try_, pc, epoch);
+    if (rc_locks_on)
+        rc_locks_locked(rg, g, (uintptr_t)m, write, try_, pc, epoch);
+    else
+        rc_held_add(rg->held, &rg->nheld, (uintptr_t)m, write);
 }
 
 static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
@@ -352,14 +355,17 @@ static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
     rc_rg *rg = g->race;
     if (!rg || rg->sid == RC_NO_SLOT)
         return;
-    rc_locks_unlocked(rg, (uintptr_t)m, write);
+    if (rc_locks_on)
+        rc_locks_unlocked(rg, (uintptr_t)m, write);
+    else
+        rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
     rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
 }
 
 static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
 {
     rc_rg *rg = g->race;
-    if (rg && rg->sid != RC_NO_SLOT)
+    if (rg && rg->sid != RC_NO_SLOT && rc_locks_on)
         rc_locks_wait(rg, (uintptr_t)m, why, pc);
 }
 

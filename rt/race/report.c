@@ -11,6 +11,7 @@
  *   log_path=stderr (stdout, stderr, or reports go to the file <log_path>.<pid>)
  *   format=text (or json: one JSON object per report, one per line)
  *   leaks=1 (0: no goroutine leak check at exit, leak.c)
+ *   deadlocks=1 (0: no partial-deadlock or lock-order tracking, locks.c)
  *   timeout=0 (a duration, 10s, 2m: the hang timeout, hang.c)
  *
  * Only collect() below reads the detector's internals (cells, traces, goroutines);
@@ -95,6 +96,8 @@ void rc_race_options_init(void)
             opt.halt_on_error = parse_int(v, k, 0, 1);
         else if (!strcmp(k, "leaks"))
             opt.leaks = parse_int(v, k, 0, 1);
+        else if (!strcmp(k, "deadlocks"))
+            rc_locks_on = parse_int(v, k, 0, 1);
         else if (!strcmp(k, "timeout")) {
             if (!rc_race_hang_set(v)) {
                 snprintf(msg, sizeof msg, "timeout=%.512s (want a duration: 500ms, 10s, "
@@ -119,7 +122,7 @@ void rc_race_options_init(void)
         } else {
             snprintf(msg, sizeof msg, "unknown option '%.512s' (known: exitcode, "
                      "halt_on_error, strip_path_prefix, history_size, log_path, format, "
-                     "leaks, timeout)", k);
+                     "leaks, deadlocks, timeout)", k);
             bad_option(msg);
         }
     }
