@@ -6,6 +6,12 @@
  * llvm-symbolizer, -19, -14 on PATH, then /usr/lib/llvm-{19,14}/bin), started once on
  * first use and kept for the run; without one, addr2line -f -i per module; without
  * either, the nearest symbol from the unwinder and no line.
+ *
+ * One llvm-symbolizer serves every thread: sym_lock makes each question and its
+ * answer one exchange (two threads reporting at once -- a deadlock report on one M,
+ * the exit's leak report on another -- would otherwise read each other's answers,
+ * print wrong frames, and wait forever for an answer already taken). A thread that
+ * already holds it (a crash inside symbolization) gets no symbols, not a deadlock.
  */
 #include "symbolize.h"
 
@@ -13,6 +19,9 @@
 #include <libunwind.h>
 
 #include <dlfcn.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <link.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -62,6 +71,26 @@ static int find_module(uintptr_t pc, module *m)
 /* ---- the symbolizer process ----------------------------------------------------- */
 
 static struct { FILE *in, *out; int tried; int kind; } sym; /* kind: 1 llvm, 2 addr2line */
+
+static pthread_mutex_t sym_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic(pthread_t) sym_owner; /* valid while sym_held */
+static atomic_bool sym_held;
+
+static bool sym_acquire(void)
+{
+    if (atomic_load(&sym_held) && pthread_equal(atomic_load(&sym_owner), pthread_self()))
+        return false;
+    pthread_mutex_lock(&sym_lock);
+    atomic_store(&sym_owner, pthread_self());
+    atomic_store(&sym_held, true);
+    return true;
+}
+
+static void sym_release(void)
+{
+    atomic_store(&sym_held, false);
+    pthread_mutex_unlock(&sym_lock);
+}
 
 static int executable(const char *p) { return access(p, X_OK) == 0; }
 
@@ -217,7 +246,7 @@ int rc_symbolize(uintptr_t pc, int is_return_address, rc_frame *out, int max)
     uintptr_t lookup = is_return_address ? pc - 1 : pc;
     module m;
     int n = 0;
-    if (find_module(lookup, &m)) {
+    if (find_module(lookup, &m) && sym_acquire()) {
         if (!sym.tried) {
             sym.tried = 1;
             start_llvm_symbolizer();
@@ -230,6 +259,7 @@ int rc_symbolize(uintptr_t pc, int is_return_address, rc_frame *out, int max)
         } else {
             n = addr2line(&m, off, out, max, pc);
         }
+        sym_release();
     }
     if (n == 0) {
         n = 1;
@@ -252,21 +282,21 @@ int rc_symbolize(uintptr_t pc, int is_return_address, rc_frame *out, int max)
 int rc_symbolize_data(uintptr_t addr, char *name, size_t n, uintptr_t *start, size_t *size)
 {
     module m;
-    if (!find_module(addr, &m))
+    if (!find_module(addr, &m) || !sym_acquire())
         return 0;
     if (!sym.tried) {
         sym.tried = 1;
         start_llvm_symbolizer();
     }
-    if (sym.kind != 1)
-        return 0;
-    fprintf(sym.in, "DATA \"%s\" 0x%lx\n", m.path, (unsigned long)(addr - m.bias));
-    fflush(sym.in);
-    char line1[512], line2[128], blank[8];
-    if (!fgets(line1, sizeof line1, sym.out) || !fgets(line2, sizeof line2, sym.out))
-        return 0;
-    if (!fgets(blank, sizeof blank, sym.out))
-        return 0;
+    char line1[512] = "??", line2[128] = "", blank[8];
+    if (sym.kind == 1) {
+        fprintf(sym.in, "DATA \"%s\" 0x%lx\n", m.path, (unsigned long)(addr - m.bias));
+        fflush(sym.in);
+        if (!fgets(line1, sizeof line1, sym.out) || !fgets(line2, sizeof line2, sym.out) ||
+            !fgets(blank, sizeof blank, sym.out))
+            snprintf(line1, sizeof line1, "??");
+    }
+    sym_release();
     chomp(line1);
     unsigned long st = 0, sz = 0;
     if (!strcmp(line1, "??") || sscanf(line2, "%lu %lu", &st, &sz) != 2)

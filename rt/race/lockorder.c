@@ -187,6 +187,7 @@ static rc_lockorder_raw *collect(rc_lockrec *from, rc_lockedge *first, search *s
     rc_lockorder_raw *raw = rc_race_malloc(sizeof *raw);
     if (!raw)
         return NULL;
+    rc_report_begin(); /* rc_lockorder_report says done */
     raw->n = n + 1;
     raw->mutex[0] = from->addr;
     raw->mutex[1] = first->to->addr;
@@ -360,6 +361,7 @@ void rc_lockorder_report(rc_lockorder_raw *raw)
     static rc_lockorder_data d; /* guarded by rc_out_lock */
     if (seen_before(raw)) {
         rc_race_free(raw);
+        rc_report_done(RC_REPORT_LOCK_ORDER, 0);
         return;
     }
     rc_rg *cur = rc_race_cur();
@@ -400,5 +402,5 @@ void rc_lockorder_report(rc_lockorder_raw *raw)
     if (cur)
         cur->ignore--;
     rc_race_free(raw);
-    rc_report_found(RC_REPORT_LOCK_ORDER, 1);
+    rc_report_done(RC_REPORT_LOCK_ORDER, 1);
 }

@@ -232,6 +232,7 @@ static raw_deadlock *collect(rc_rg **found, int n)
     raw_deadlock *raw = rc_race_calloc(1, sizeof *raw);
     if (!raw)
         return NULL;
+    rc_report_begin(); /* report() says done */
     raw->n = n;
     int first = 0; /* the cycle from its oldest goroutine, however it was found */
     for (int i = 1; i < n; i++)
@@ -396,7 +397,7 @@ static void report(raw_deadlock *raw)
     if (cur)
         cur->ignore--;
     rc_race_free(raw);
-    rc_report_found(RC_REPORT_DEADLOCK, 1);
+    rc_report_done(RC_REPORT_DEADLOCK, 1);
 }
 
 /* ---- hooks (race.c) ------------------------------------------------------------- */

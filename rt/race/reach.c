@@ -752,9 +752,9 @@ static void *reach_main(void *arg)
         memcpy(pending, found, (size_t)np * sizeof *found);
         npending = np;
         if (nc > 0 && !atomic_load(&stopping)) {
+            rc_report_begin();
             int k = rc_leak_report_unreachable(confirmed, nc);
-            if (k > 0)
-                rc_report_found(RC_REPORT_LEAK, k);
+            rc_report_done(RC_REPORT_LEAK, k > 0 ? k : 0);
         }
     }
     return NULL;

@@ -306,7 +306,7 @@ static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uin
 void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cell oc)
 {
     static rc_race_data d; /* guarded by rc_out_lock */
-    atomic_fetch_add(&in_progress, 1);
+    rc_report_begin();
     cur->ignore++;
     rc_out_lock();
     bool fresh = collect(&d, cur, addr, cc, pc, oc);
@@ -314,9 +314,7 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cel
         rc_emit_race(&d);
     rc_out_unlock();
     cur->ignore--;
-    atomic_fetch_sub(&in_progress, 1);
-    if (fresh)
-        rc_report_found(RC_REPORT_RACE, 1);
+    rc_report_done(RC_REPORT_RACE, fresh);
 }
 
 void rc_report_counts(int counts[RC_REPORT_NKINDS])
@@ -325,13 +323,30 @@ void rc_report_counts(int counts[RC_REPORT_NKINDS])
         counts[k] = atomic_load(&found[k]);
 }
 
-void rc_report_found(rc_report_kind k, int n)
+static void halt_check(int n)
 {
-    atomic_fetch_add(&found[k], n);
     if (n > 0 && opt.halt_on_error) {
         fflush(NULL);
         rc_race_fini(0);
     }
+}
+
+void rc_report_found(rc_report_kind k, int n)
+{
+    atomic_fetch_add(&found[k], n);
+    halt_check(n);
+}
+
+void rc_report_begin(void)
+{
+    atomic_fetch_add(&in_progress, 1);
+}
+
+void rc_report_done(rc_report_kind k, int n)
+{
+    atomic_fetch_add(&found[k], n); /* counted before exit may go on */
+    atomic_fetch_sub(&in_progress, 1);
+    halt_check(n);
 }
 
 /* Runs from exit() (on_exit, registered first so it runs last). A report another

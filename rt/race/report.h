@@ -149,6 +149,13 @@ typedef enum rc_report_kind {
  * rc_out_lock released); with halt_on_error the program then exits. */
 void rc_report_found(rc_report_kind k, int n);
 
+/* A report found on some thread while the program may be exiting on another: begin
+ * once the finding is certain (before any lock that exit could win is released),
+ * done after it is written, with its count (0: nothing new). Exit (rc_race_fini)
+ * waits for reports in between, so none is lost or left out of the summary. */
+void rc_report_begin(void);
+void rc_report_done(rc_report_kind k, int n);
+
 /* emit.c: where and how reports are written (RCRACE log_path and format). Both
  * setters return false for a value they do not accept. */
 bool rc_report_set_log_path(const char *v);   /* "stdout", "stderr" or a file prefix */
