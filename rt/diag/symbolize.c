@@ -301,6 +301,11 @@ int rc_symbolize_data(uintptr_t addr, char *name, size_t n, uintptr_t *start, si
     unsigned long st = 0, sz = 0;
     if (!strcmp(line1, "??") || sscanf(line2, "%lu %lu", &st, &sz) != 2)
         return 0;
+    /* LLVM splits a global struct or array it can take apart (GlobalOpt's SRA) into
+     * globals named "name.0", "name.1", ...: a C name has no dot, so show "name" */
+    char *dot = strrchr(line1, '.');
+    if (dot && dot > line1 && dot[1] && strspn(dot + 1, "0123456789") == strlen(dot + 1))
+        *dot = 0;
     snprintf(name, n, "%s", line1);
     *start = st + m.bias;
     *size = sz;
