@@ -104,6 +104,27 @@ static void heap_push(rc_tnode *t)
 
 /* ---- the timer thread ----------------------------------------------------------- */
 
+/* Takes t off the heap (a periodic timer is re-armed: missed periods collapse into one
+ * fire) and fires it with T.lock dropped; T.lock is held on entry and on return. t is
+ * not touched once its fire returns: a one-shot node may be gone by then (rc_sleep's
+ * lives on the sleeper's stack, and the sleeper runs at once). */
+static void fire_locked(rc_tnode *t, int64_t now)
+{
+    heap_remove(t);
+    if (t->period > 0) {
+        int64_t next = t->when + t->period;
+        t->when = next > now ? next : now + t->period;
+        heap_push(t);
+    }
+    T.firing = t;
+    T.in_flight++;
+    pthread_mutex_unlock(&T.lock);
+    t->fire(t, now);
+    pthread_mutex_lock(&T.lock);
+    T.firing = NULL;
+    T.in_flight--;
+}
+
 static void *timer_thread(void *arg)
 {
     (void)arg;
@@ -122,24 +143,7 @@ static void *timer_thread(void *arg)
             pthread_cond_timedwait(&T.wake, &T.lock, &ts);
             continue;
         }
-        heap_remove(t);
-        if (t->period > 0) {
-            /* missed periods collapse into one fire */
-            int64_t next = t->when + t->period;
-            if (next <= now)
-                next = now + t->period;
-            t->when = next;
-            heap_push(t);
-        }
-        /* t is not touched once its fire returns: a one-shot node may be gone by then
-         * (rc_sleep's lives on the sleeper's stack, and the sleeper runs at once) */
-        T.firing = t;
-        T.in_flight++;
-        pthread_mutex_unlock(&T.lock);
-        t->fire(t, now);
-        pthread_mutex_lock(&T.lock);
-        T.firing = NULL;
-        T.in_flight--;
+        fire_locked(t, now);
         pthread_cond_broadcast(&T.fired);
         if (T.n == 0 && T.in_flight == 0) {
             /* The last M may have gone idle while this fire was in flight, when
@@ -256,19 +260,7 @@ bool rc_timers_fire_next(int64_t limit)
     int64_t now = rc_ctl_now();
     if (t->when > now)
         rc_ctl_set_now(now = t->when);
-    heap_remove(t);
-    if (t->period > 0) {
-        int64_t next = t->when + t->period;
-        t->when = next > now ? next : now + t->period;
-        heap_push(t);
-    }
-    T.firing = t;
-    T.in_flight++;
-    pthread_mutex_unlock(&T.lock);
-    t->fire(t, now);
-    pthread_mutex_lock(&T.lock);
-    T.firing = NULL;
-    T.in_flight--;
+    fire_locked(t, now);
     pthread_mutex_unlock(&T.lock);
     return true;
 }
