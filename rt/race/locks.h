@@ -35,7 +35,7 @@
 #include <uthash.h>
 
 #define RC_LOCK_READERS 16
-#define RC_LOCK_CYCLE   8     /* longest deadlock or lock-order cycle looked for */
+#define RC_LOCK_CYCLE   16    /* longest deadlock or lock-order cycle looked for */
 #define RC_LOCK_STACK   32    /* frames kept per stack in a lock-order edge */
 
 /* A goroutine holding a mutex, and where it took it. goid 0: nobody. */

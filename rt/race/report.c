@@ -156,7 +156,7 @@ static bool already_reported(uintptr_t a, uintptr_t b)
 
 /* The frames of one report's stacks, each stack a run of them (guarded by
  * rc_out_lock, like all the static report state below). */
-#define POOL_FRAMES (5 * (RC_TB_MAX_SHOWN + 1))
+#define POOL_FRAMES (8 * (RC_TB_MAX_SHOWN + 1))
 static rc_frame pool[POOL_FRAMES];
 static int pool_used;
 

@@ -90,7 +90,7 @@ typedef struct rc_leak_data {
 
 /* A deadlock (locks.c): goroutines each waiting for a mutex the next one holds; the
  * last one's mutex is held by the first. n == 1: a self-deadlock. */
-#define RC_RCYCLE 8
+#define RC_RCYCLE 16
 enum { RC_HOLD_WRITE, RC_HOLD_READ, RC_HOLD_PENDING /* a writer waiting for readers */ };
 
 typedef struct rc_deadlock_link {
