@@ -145,12 +145,12 @@ static int dfs(search *s, rc_lockrec *node, const uintptr_t *inter, int ninter, 
         rc_lockedge *e = &node->out[i];
         if (--s->budget < 0)
             return 0;
-        if (e->to->handoff)
+        if (RC_LK_LOAD(e->to->handoff))
             continue;
         uintptr_t in2[RC_MAX_HELD];
         memcpy(in2, inter, (size_t)ninter * sizeof *in2);
         int n2 = intersect(in2, ninter, e->guards, e->nguards);
-        bool w = written || e->to->wlocked;
+        bool w = written || RC_LK_LOAD(e->to->wlocked);
         s->path[depth] = e;
         if (e->to == s->target) {
             if (n2 == 0 && w) {
@@ -205,7 +205,8 @@ static rc_lockorder_raw *collect(rc_lockrec *from, rc_lockedge *first, search *s
 static rc_lockorder_raw *check(rc_lockrec *from, rc_lockedge *e)
 {
     search s = { .target = from, .budget = SEARCH_BUDGET };
-    int n = dfs(&s, e->to, e->guards, e->nguards, 0, from->wlocked || e->to->wlocked);
+    bool written = RC_LK_LOAD(from->wlocked) || RC_LK_LOAD(e->to->wlocked);
+    int n = dfs(&s, e->to, e->guards, e->nguards, 0, written);
     if (!n)
         return NULL;
     bool fresh = !e->reported;
@@ -220,11 +221,11 @@ static void observe(rc_lockedge *e, rc_rg *rg, rc_lockrec *from, uint32_t i, boo
 rc_lockorder_raw *rc_lockorder_add(rc_rg *rg, rc_lockrec *r, bool write, uintptr_t pc)
 {
     rc_lockorder_raw *found = NULL;
-    if (r->handoff)
+    if (RC_LK_LOAD(r->handoff))
         return NULL;
     for (uint32_t i = 0; i < rg->nheld; i++) {
         rc_lockrec *from = rc_lockrec_get(rg->held[i].addr, false);
-        if (!from || from == r || from->handoff)
+        if (!from || from == r || RC_LK_LOAD(from->handoff))
             continue;
         uintptr_t g[RC_MAX_HELD];
         int ng = guards_now(rg, from->addr, r->addr, g);
@@ -260,8 +261,9 @@ static void observe(rc_lockedge *e, rc_rg *rg, rc_lockrec *from, uint32_t i, boo
     e->is_main = rg->is_main;
     e->nacq = (uint8_t)rc_locks_stack_now(rg, pc, e->acq, RC_LOCK_STACK);
     bool reader;
-    const rc_lockholder *h = rc_lockrec_holder(from, rg->goid, &reader);
-    e->nheld = h ? (uint8_t)rc_locks_stack_at(rg, h, e->held, RC_LOCK_STACK) : 0;
+    rc_lockholder h;
+    e->nheld = rc_lockrec_holder(from, rg->goid, &h, &reader)
+                   ? (uint8_t)rc_locks_stack_at(rg, &h, e->held, RC_LOCK_STACK) : 0;
     e->ncreate = (uint8_t)(rg->create_depth < RC_LOCK_STACK ? rg->create_depth
                                                             : RC_LOCK_STACK);
     memcpy(e->create, rg->create_stk, e->ncreate * sizeof(uintptr_t));

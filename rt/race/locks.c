@@ -37,6 +37,7 @@ _Atomic uint32_t rc_locks_lock;
 
 static rc_lockrec *records;        /* by address */
 static _Atomic bool any_records;   /* read without the lock: frees skip the lookup */
+static _Atomic uint32_t records_gen; /* bumped when a record is freed (lk_cache) */
 static rc_rg *waiting;             /* goroutines in mutex_wait, by goid (lk_hh) */
 static uint32_t search_gen;
 static bool strict;                /* searches: only mutexes seen used as locks */
@@ -60,6 +61,7 @@ rc_lockrec *rc_lockrec_get(uintptr_t a, bool create)
 
 static void record_free(rc_lockrec *r)
 {
+    atomic_fetch_add_explicit(&records_gen, 1, memory_order_release);
     rc_lockorder_forget(r);
     HASH_DEL(records, r);
     rc_race_free(r->out);
@@ -67,16 +69,59 @@ static void record_free(rc_lockrec *r)
     rc_race_free(r);
 }
 
-const rc_lockholder *rc_lockrec_holder(const rc_lockrec *r, int64_t goid, bool *reader)
+static void holder_store(rc_lockholder *h, rc_lockholder v)
+{
+    RC_LK_STORE(h->goid, v.goid);
+    RC_LK_STORE(h->sid, v.sid);
+    RC_LK_STORE(h->epoch, v.epoch);
+    RC_LK_STORE(h->pc, v.pc);
+}
+
+static rc_lockholder holder_load(const rc_lockholder *h)
+{
+    return (rc_lockholder){ RC_LK_LOAD(h->goid), RC_LK_LOAD(h->sid), RC_LK_LOAD(h->epoch),
+                            RC_LK_LOAD(h->pc) };
+}
+
+bool rc_lockrec_holder(const rc_lockrec *r, int64_t goid, rc_lockholder *out, bool *reader)
 {
     *reader = false;
-    if (r->x.goid == goid)
-        return &r->x;
+    if (RC_LK_LOAD(r->x.goid) == goid) {
+        *out = holder_load(&r->x);
+        return out->goid == goid;
+    }
     *reader = true;
     for (unsigned i = 0; i < r->nreaders; i++)
-        if (r->readers[i].goid == goid)
-            return &r->readers[i];
-    return NULL;
+        if (r->readers[i].goid == goid) {
+            *out = r->readers[i];
+            return true;
+        }
+    return false;
+}
+
+/* The record of m if rg looked it up before and no record was freed since (no lock
+ * needed: the record outlives the mutex's use unless the program frees a mutex in
+ * use), else NULL. */
+static rc_lockrec *cache_get(rc_rg *rg, uintptr_t m)
+{
+    unsigned i = (unsigned)(m >> 3) & 3;
+    if (rg->lk_cache[i].addr != m ||
+        rg->lk_cache_gen != atomic_load_explicit(&records_gen, memory_order_acquire))
+        return NULL;
+    return rg->lk_cache[i].rec;
+}
+
+/* rc_locks_lock held. */
+static void cache_put(rc_rg *rg, rc_lockrec *r)
+{
+    uint32_t gen = atomic_load_explicit(&records_gen, memory_order_relaxed);
+    if (rg->lk_cache_gen != gen) {
+        memset(rg->lk_cache, 0, sizeof rg->lk_cache);
+        rg->lk_cache_gen = gen;
+    }
+    unsigned i = (unsigned)(r->addr >> 3) & 3;
+    rg->lk_cache[i].addr = r->addr;
+    rg->lk_cache[i].rec = r;
 }
 
 static void reader_add(rc_lockrec *r, rc_lockholder h)
@@ -97,7 +142,7 @@ static void reader_del(rc_lockrec *r, int64_t goid)
     if (r->readers_total > r->nreaders)
         r->readers_total--;      /* one we did not name */
     else
-        r->handoff = true;       /* RUnlock by a goroutine that did not RLock */
+        RC_LK_STORE(r->handoff, true); /* RUnlock by a goroutine that did not RLock */
 }
 
 /* Forgets the records in [a, a + n): the memory is freed or reused. */
@@ -167,10 +212,12 @@ static void wait_end(rc_rg *rg)
 static int blockers(const rc_rg *rg, int64_t *out)
 {
     rc_lockrec *r = rc_lockrec_get(rg->lk_wait, false);
-    if (!r || r->handoff || (strict && !r->disciplined))
+    if (!r || RC_LK_LOAD(r->handoff) || (strict && !RC_LK_LOAD(r->disciplined)))
         return 0;
-    if (rg->lk_why != RC_LOCKWAIT_RW_READERS) /* the holder, or the writer ahead */
-        return r->x.goid ? (out[0] = r->x.goid, 1) : 0;
+    if (rg->lk_why != RC_LOCKWAIT_RW_READERS) { /* the holder, or the writer ahead */
+        int64_t x = RC_LK_LOAD(r->x.goid);
+        return x ? (out[0] = x, 1) : 0;
+    }
     if (r->readers_total > r->nreaders)      /* some readers unnamed: cannot tell */
         return 0;
     int n = 0;
@@ -246,16 +293,17 @@ static raw_deadlock *collect(rc_rg **found, int n)
         raw_link *l = &raw->l[i];
         rc_lockrec *r = rc_lockrec_get(rg->lk_wait, false);
         bool reader;
-        const rc_lockholder *h = rc_lockrec_holder(r, next->goid, &reader);
+        rc_lockholder h = { 0 };
+        rc_lockrec_holder(r, next->goid, &h, &reader); /* holds: the cycle is frozen */
         l->goid = rg->goid;
         l->is_main = rg->is_main;
         l->holder = next->goid;
         l->holder_main = next->is_main;
         l->why = rg->lk_why;
         l->mutex = r->addr;
-        l->hold = reader ? RC_HOLD_READ : r->x_owns ? RC_HOLD_WRITE : RC_HOLD_PENDING;
+        l->hold = reader ? RC_HOLD_READ : RC_LK_LOAD(r->x_owns) ? RC_HOLD_WRITE : RC_HOLD_PENDING;
         l->nwait = rc_locks_stack_now(rg, rg->lk_pc, l->wait, RC_LOCK_STACK);
-        l->nacq = rc_locks_stack_at(next, h, l->acq, RC_LOCK_STACK);
+        l->nacq = rc_locks_stack_at(next, &h, l->acq, RC_LOCK_STACK);
         l->ncreate = (int)(rg->create_depth < RC_LOCK_STACK ? rg->create_depth : RC_LOCK_STACK);
         memcpy(l->create, rg->create_stk, (size_t)l->ncreate * sizeof(uintptr_t));
         rg->lk_deadlocked = true;
@@ -404,17 +452,21 @@ static void report(raw_deadlock *raw)
 
 static void held_refresh(rc_rg *rg);
 
+/* A goroutine that holds no mutex and waits for one blocks nobody, so it is in no
+ * cycle and adds no lock-order edge: it is not recorded as waiting at all (which
+ * keeps contended Locks off rc_locks_lock). A writer waiting for an RWMutex's readers
+ * does block: new readers queue behind it. */
 void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc)
 {
+    if (why != RC_LOCKWAIT_RW_READERS && rg->nheld == 0 && !rg->lk_overflow)
+        return;
     raw_deadlock *raw = NULL;
     rc_spin_lock(&rc_locks_lock);
     rc_lockrec *r = rc_lockrec_get(m, true);
-    if (why != RC_LOCKWAIT_MUTEX)
-        r->rw = true;
     if (why == RC_LOCKWAIT_RW_READERS) { /* we are the writer now; readers queue behind */
         uint64_t epoch = rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_RELEASE, m));
-        r->x = (rc_lockholder){ rg->goid, rg->sid, epoch, pc };
-        r->x_owns = false;
+        holder_store(&r->x, (rc_lockholder){ rg->goid, rg->sid, epoch, pc });
+        RC_LK_STORE(r->x_owns, false);
     }
     struct rc_lockorder_raw *inv = NULL;
     if (why != RC_LOCKWAIT_RW_READERS && rg->nheld > 0) { /* the order, before blocking */
@@ -447,35 +499,70 @@ static void held_refresh(rc_rg *rg)
     for (uint32_t i = rg->nheld; i-- > 0;) {
         rc_lockrec *r = rc_lockrec_get(rg->held[i].addr, false);
         bool reader;
-        if (!r || r->handoff || !rc_lockrec_holder(r, rg->goid, &reader))
+        rc_lockholder h;
+        if (!r || RC_LK_LOAD(r->handoff) || !rc_lockrec_holder(r, rg->goid, &h, &reader))
             rc_held_del(rg->held, &rg->nheld, rg->held[i].addr);
     }
 }
 
+/* A Mutex's holder fields, written by its holder only (locks.h). */
+static void mutex_take(rc_lockrec *r, rc_lockholder h)
+{
+    holder_store(&r->x, h);
+    RC_LK_STORE(r->x_owns, true);
+    if (!RC_LK_LOAD(r->wlocked))
+        RC_LK_STORE(r->wlocked, true);
+}
+
+static void mutex_drop(rc_lockrec *r, int64_t goid)
+{
+    if (RC_LK_LOAD(r->x.goid) != goid)
+        RC_LK_STORE(r->handoff, true);
+    else if (!RC_LK_LOAD(r->disciplined))
+        RC_LK_STORE(r->disciplined, true);
+    holder_store(&r->x, (rc_lockholder){ 0 });
+    RC_LK_STORE(r->x_owns, false);
+}
+
+/*
+ * The fast path (no rc_locks_lock): a write Lock of a mutex whose record rg has cached,
+ * that did not wait and adds no lock-order edge (rg held nothing). Searches under the
+ * lock still see consistent cycles: a goroutine in `waiting` stays there while the
+ * lock is held, and its holder stores (program order before its rc_locks_wait) are
+ * visible to a search that finds it there; it cannot release what it holds while it
+ * waits, so a holder read during a search stays the holder, unless some other
+ * goroutine unlocks for it (handoff: then the cycle is not exact, under the lock or
+ * not, which is why a cycle is reported at once only through disciplined mutexes).
+ */
 void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
                      uint64_t epoch)
 {
+    rc_lockholder h = { rg->goid, rg->sid, epoch, pc };
+    rc_lockrec *r;
+    if (write && !rg->lk_wait && rg->nheld == 0 && (r = cache_get(rg, m))) {
+        mutex_take(r, h);
+        rc_held_add(rg->held, &rg->nheld, m, write);
+        return;
+    }
     struct rc_lockorder_raw *inv = NULL;
     rc_spin_lock(&rc_locks_lock);
-    rc_lockrec *r = rc_lockrec_get(m, true);
+    r = rc_lockrec_get(m, true);
     if (!r->stack_goid && g->stack.lo && m >= (uintptr_t)g->stack.lo &&
         m < (uintptr_t)g->stack.hi) {
         r->stack_goid = rg->goid;
         rg->lk_stack_locks++;
     }
-    rc_lockholder h = { rg->goid, rg->sid, epoch, pc };
-    if (write) {
-        r->x = h;
-        r->x_owns = true;
-        r->wlocked = true;
-    } else {
+    if (write)
+        mutex_take(r, h);
+    else
         reader_add(r, h);
-    }
     wait_end(rg);
     held_refresh(rg);
     if (!try_ && rg->nheld > 0)
         inv = rc_lockorder_add(rg, r, write, pc);
+    rg->lk_overflow |= rg->nheld == RC_MAX_HELD; /* nheld may now miss some */
     rc_held_add(rg->held, &rg->nheld, m, write);
+    cache_put(rg, r);
     rc_spin_unlock(&rc_locks_lock);
     if (inv)
         rc_lockorder_report(inv);
@@ -483,20 +570,24 @@ void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uin
 
 void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
 {
+    rc_lockrec *r;
+    if (write && (r = cache_get(rg, m))) { /* fast path: see rc_locks_locked */
+        mutex_drop(r, rg->goid);
+        rc_held_del(rg->held, &rg->nheld, m);
+        return;
+    }
     rc_spin_lock(&rc_locks_lock);
-    rc_lockrec *r = rc_lockrec_get(m, false);
+    r = rc_lockrec_get(m, false);
     if (r && write) {
-        if (r->x.goid != rg->goid)
-            r->handoff = true;
-        else
-            r->disciplined = true;
-        r->x = (rc_lockholder){ 0 };
-        r->x_owns = false;
+        mutex_drop(r, rg->goid);
     } else if (r) {
         reader_del(r, rg->goid);
-        r->disciplined |= !r->handoff;
+        if (!r->handoff)
+            RC_LK_STORE(r->disciplined, true);
     }
     rc_held_del(rg->held, &rg->nheld, m);
+    if (r)
+        cache_put(rg, r);
     rc_spin_unlock(&rc_locks_lock);
 }
 

@@ -22,9 +22,16 @@
  * The lock-order graph (lockorder.c) lives on the same records: an edge A -> B for
  * each B acquired while holding A.
  *
- * Every record, the graph and the goroutines' lk_* fields (race.h) are guarded by
- * rc_locks_lock. Lock order: rc_locks_lock -> rg->trace_lock; rc_out_lock is never
- * taken under it (reports are collected under it and written after).
+ * The table of records, the graph, the readers of an RWMutex and the goroutines'
+ * lk_* fields (race.h) are guarded by rc_locks_lock. A Mutex's holder fields (x,
+ * x_owns, wlocked, handoff, disciplined) are not: they are written only by the
+ * goroutine that holds the mutex (after it acquires it, before it releases it), so
+ * the mutex itself serialises the writers, and written and read with relaxed atomic
+ * accesses. That lets the common Lock and Unlock (no wait, no other mutex held, a
+ * record this goroutine already looked up: rc_rg's lk_cache) skip rc_locks_lock;
+ * see locks.c for why a search under the lock still reads a consistent cycle.
+ * Lock order: rc_locks_lock -> rg->trace_lock; rc_out_lock is never taken under it
+ * (reports are collected under it and written after).
  */
 #ifndef RC_RACE_LOCKS_H
 #define RC_RACE_LOCKS_H
@@ -52,7 +59,6 @@ typedef struct rc_lockrec {
     uintptr_t     addr;
     rc_lockholder x;
     bool          x_owns;       /* x holds it (else: x is a writer waiting for readers) */
-    bool          rw;           /* an RWMutex */
     bool          handoff;      /* unlocked by a goroutine that did not lock it */
     bool          disciplined;  /* unlocked by its holder before: used as a lock */
     bool          wlocked;      /* ever write-locked (a pure read-lock cycle is no bug) */
@@ -72,10 +78,14 @@ typedef struct rc_lockrec {
 
 extern _Atomic uint32_t rc_locks_lock;
 
+/* A holder field, read or written where its mutex's holder may write it too. */
+#define RC_LK_LOAD(f)     __atomic_load_n(&(f), __ATOMIC_RELAXED)
+#define RC_LK_STORE(f, v) __atomic_store_n(&(f), (v), __ATOMIC_RELAXED)
+
 /* The record of mutex a (rc_locks_lock held); NULL if none and !create. */
 rc_lockrec *rc_lockrec_get(uintptr_t a, bool create);
-/* The holder entry of goroutine goid in r (x or a reader), or NULL. */
-const rc_lockholder *rc_lockrec_holder(const rc_lockrec *r, int64_t goid, bool *reader);
+/* Whether goroutine goid holds r (as x or a reader); if so *out is its entry. */
+bool rc_lockrec_holder(const rc_lockrec *r, int64_t goid, rc_lockholder *out, bool *reader);
 /* The current stack of a goroutine that is stopped in a runtime call made at pc (or
  * is the caller): pc, then its shadow stack, innermost first. */
 int rc_locks_stack_now(const rc_rg *rg, uintptr_t pc, uintptr_t *out, int max);

@@ -101,7 +101,12 @@ typedef struct rc_rg {
     bool       lk_deadlocked;   /* reported in a deadlock */
     uint32_t   lk_mark;         /* cycle search */
     uint32_t   lk_stack_locks;  /* lock records of mutexes on its stack */
+    bool       lk_overflow;     /* held more than RC_MAX_HELD once: nheld may miss some */
     UT_hash_handle lk_hh;       /* waiting goroutines, by goid */
+    /* locks.c, its own: records it looked up, valid while the records' generation
+     * is lk_cache_gen (a record freed bumps it) */
+    uint32_t   lk_cache_gen;
+    struct { uintptr_t addr; struct rc_lockrec *rec; } lk_cache[4];
 
     void      *reach_snap;      /* reach.c: registers and stack top at its last
                                    rc_blocking_begin */

@@ -45,7 +45,7 @@
  *
  * When: the scheduler calls the sched_idle hook when the last P goes idle; the scan
  * thread (started with the detector) wakes, waits until a gap has passed since the
- * previous scan (100 ms, or ten times that scan's duration: scans use at most a tenth
+ * previous scan (100 ms, or ten times that scan's CPU time: scans use at most a tenth
  * of a core), and scans if the set of blocked goroutines changed (or anything changed
  * and 1 s passed). Programs that never go idle never scan; what they pay is a fence
  * and a load in the park/start/syscall-exit hooks (the gate). At exit, leak.c runs
@@ -667,6 +667,15 @@ static int64_t mono(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+/* This thread's CPU time: what a scan costs, even when a loaded machine stretches its
+ * wall time (which would otherwise push the confirming scan seconds away). */
+static int64_t cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 static void nap(int64_t ns)
 {
     if (ns <= 0)
@@ -729,11 +738,12 @@ static void *reach_main(void *arg)
         if (!npending && !retry && sg.blocked == last_sigs.blocked &&
             (sg.all == last_sigs.all || now - last < IDLE_RESCAN_NS))
             continue;
-        int64_t t0 = mono();
+        int64_t c0 = cpu_now();
         int n = rc_reach_scan_now(NULL, found, MAX_FOUND);
+        int64_t cost = cpu_now() - c0;
         last = mono();
         /* scans take at most a tenth of one core */
-        gap = 10 * (last - t0) > SCAN_GAP_NS ? 10 * (last - t0) : SCAN_GAP_NS;
+        gap = 10 * cost > SCAN_GAP_NS ? 10 * cost : SCAN_GAP_NS;
         retry = n < 0;
         if (n < 0)
             continue;

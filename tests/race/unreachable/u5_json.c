@@ -31,7 +31,7 @@ int main(void)
 {
     start();
     scrub();
-    for (int i = 0; i < 100; i++)
+    for (int i = 0; i < 200; i++)
         rc_sleep(10 * RC_MILLISECOND);
     fprintf(stderr, "main still running\n");
     return 0;
