@@ -12,8 +12,9 @@
  * mutex in it has been unlocked by its own holder before: Go lets any goroutine
  * unlock a mutex, so a mutex that never was (yet) may be a semaphore that another
  * goroutine is about to release (scenario N5: Lock, Lock, and another goroutine's
- * Unlock in between is fine). Cycles through such mutexes wait for
- * rc_race_deadlock_scan, run when nothing can release them any more: every goroutine
+ * Unlock in between is fine). A cycle through such mutexes is confirmed: reported
+ * once it has stood for CONFIRM_NS (a confirmer thread looks again then), or by
+ * rc_race_deadlock_scan, run when nothing can release it any more: every goroutine
  * asleep, exit (after leak.c's grace period), the hang timeout. A cycle of one is
  * a self-deadlock: Lock of a Mutex the goroutine holds, RLock or Lock of an RWMutex it
  * holds for writing, Lock of one it holds for reading.
@@ -26,12 +27,22 @@
 #include "alloc.h"
 #include "emit.h"
 #include "locks.h"
+#include "../core/futex.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
+#include "../sched/control.h"
 
+#include <pthread.h>
+#include <racecheck.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+/* How long a cycle through a mutex never unlocked yet must stand to be reported
+ * while the program runs (see the top of the file). */
+#define CONFIRM_NS (1000 * 1000 * 1000LL)
 
 _Atomic uint32_t rc_locks_lock;
 
@@ -451,6 +462,7 @@ static void report(raw_deadlock *raw)
 /* ---- hooks (race.c) ------------------------------------------------------------- */
 
 static void held_refresh(rc_rg *rg);
+static void confirm_arm(int64_t due);
 
 /* A goroutine that holds no mutex and waits for one blocks nobody, so it is in no
  * cycle and adds no lock-order edge: it is not recorded as waiting at all (which
@@ -478,18 +490,27 @@ void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc)
     rg->lk_why = (uint8_t)why;
     rg->lk_pc = pc;
     HASH_ADD(lk_hh, waiting, goid, sizeof rg->goid, rg);
+    rg->lk_since = rc_now();
     rc_rg *path[RC_LOCK_CYCLE];
-    search_gen++;
-    rg->lk_mark = search_gen;
-    strict = true;
-    int n = rg->lk_deadlocked ? 0 : search(rg, rg, path, 0);
-    if (n)
+    int n = 0;
+    bool suspect = false;
+    for (int pass = 0; pass < 2 && !n && !rg->lk_deadlocked; pass++) {
+        search_gen++;
+        rg->lk_mark = search_gen;
+        strict = pass == 0;
+        n = search(rg, rg, path, 0);
+        suspect = !strict && n;
+    }
+    if (n && !suspect)
         raw = collect(path, n);
+    int64_t due = rg->lk_since + CONFIRM_NS;
     rc_spin_unlock(&rc_locks_lock);
     if (inv)
         rc_lockorder_report(inv);
     if (raw)
         report(raw);
+    if (suspect && !rc_ctl_on) /* controlled runs have no real time: exit reports it */
+        confirm_arm(due);
 }
 
 /* Drops from rg's held set the mutexes it no longer holds: another goroutine
@@ -602,9 +623,15 @@ void rc_locks_exit(rc_rg *rg, rc_g *g)
     rc_spin_unlock(&rc_locks_lock);
 }
 
-int rc_race_deadlock_scan(void)
+/* Reports the cycles among waiting goroutines, through any mutex not handed off, that
+ * have stood since `stood` or before (a cycle stands from the start of its newest
+ * member's wait: each member took what it holds before it began to wait, and cannot
+ * release it while waiting); returns how many. *young: when the youngest cycle left
+ * will have stood CONFIRM_NS (0: none left). */
+static int scan(int64_t stood, int64_t *young)
 {
     int found = 0;
+    *young = 0;
     for (;;) { /* one cycle at a time: reporting drops the lock */
         raw_deadlock *raw = NULL;
         rc_spin_lock(&rc_locks_lock);
@@ -616,8 +643,13 @@ int rc_race_deadlock_scan(void)
             rg->lk_mark = search_gen;
             strict = false;
             int n = search(rg, rg, path, 0);
-            if (n)
+            int64_t newest = 0;
+            for (int i = 0; i < n; i++)
+                newest = path[i]->lk_since > newest ? path[i]->lk_since : newest;
+            if (n && newest <= stood)
                 raw = collect(path, n);
+            else if (n && (!*young || newest + CONFIRM_NS < *young))
+                *young = newest + CONFIRM_NS;
         }
         rc_spin_unlock(&rc_locks_lock);
         if (!raw)
@@ -625,4 +657,65 @@ int rc_race_deadlock_scan(void)
         report(raw);
         found++;
     }
+}
+
+int rc_race_deadlock_scan(void)
+{
+    int64_t young;
+    return scan(INT64_MAX, &young);
+}
+
+/* ---- confirming cycles through mutexes not yet seen used as locks ---------------- */
+
+static _Atomic int64_t confirm_due;  /* when to look again; 0: nothing to confirm */
+static _Atomic uint32_t confirm_kick;
+static pthread_once_t confirm_once = PTHREAD_ONCE_INIT;
+
+static void *confirmer(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        atomic_store(&confirm_kick, 0);
+        int64_t due = atomic_load(&confirm_due), now = rc_now();
+        if (!due || now < due) {
+            int64_t ns = due ? due - now : 0;
+            struct timespec rel = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };
+            rc_futex_wait(&confirm_kick, 0, due ? &rel : NULL);
+            continue;
+        }
+        atomic_store(&confirm_due, 0);
+        int64_t young;
+        scan(now - CONFIRM_NS, &young);
+        if (young)
+            confirm_arm(young);
+    }
+    return NULL;
+}
+
+static void confirm_start(void)
+{
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&a, 256 * 1024);
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_t t;
+    if (pthread_create(&t, &a, confirmer, NULL) != 0)
+        fprintf(stderr, "racecheck: cannot start the deadlock confirmer thread; cycles "
+                        "through mutexes never unlocked yet are reported at exit\n");
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&a);
+}
+
+/* Looks again at `due` for the cycles that wait for confirmation. */
+static void confirm_arm(int64_t due)
+{
+    pthread_once(&confirm_once, confirm_start);
+    int64_t cur = atomic_load(&confirm_due);
+    while ((!cur || due < cur) && !atomic_compare_exchange_weak(&confirm_due, &cur, due))
+        ;
+    atomic_store(&confirm_kick, 1);
+    rc_futex_wake(&confirm_kick, 1);
 }

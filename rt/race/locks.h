@@ -16,8 +16,9 @@
  * A mutex unlocked by a goroutine that did not lock it (legal in Go: a mutex used as
  * a semaphore) is marked handoff and left out of both analyses: whoever holds it,
  * somebody else may release it. Before its first unlock a mutex could still turn out
- * to be one: a cycle through it is reported only once it cannot be undone (every
- * goroutine asleep, exit, timeout: rc_race_deadlock_scan), not at once (locks.c).
+ * to be one: a cycle through it is reported once it has stood for a second, or once it
+ * cannot be undone (every goroutine asleep, exit, timeout: rc_race_deadlock_scan),
+ * not at once (locks.c).
  *
  * The lock-order graph (lockorder.c) lives on the same records: an edge A -> B for
  * each B acquired while holding A.
