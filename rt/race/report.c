@@ -270,16 +270,36 @@ static int current_stack(const rc_rg *rg, uintptr_t pc, uintptr_t *out)
     return n;
 }
 
+/* The previous access, restored from its goroutine's trace as soon as the race is
+ * seen: that goroutine keeps running, and its trace ring overwrites its oldest events
+ * (a wait for rc_out_lock, behind another report being symbolized, used to let it). */
+typedef struct prev_access {
+    uintptr_t stk[MAX_STACK];
+    int       n;
+    rc_held   held[RC_MAX_HELD];
+    int       nheld;             /* -1: not restored */
+} prev_access;
+
+static void restore_prev(prev_access *p, rc_cell oc)
+{
+    rc_race_who_lock();
+    rc_rg *old = rc_race_cell_owner(oc);
+    p->n = old ? rc_trace_restore(old, oc, p->stk, MAX_STACK) : 0;
+    p->nheld = old ? rc_trace_restore_held(old, oc, p->held) : -1;
+    rc_race_who_unlock();
+}
+
 /* Fills d from the detector's state; false if the race was reported before. Runs
  * with rc_out_lock held and cur's accesses ignored. */
 static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc,
-                    rc_cell oc)
+                    rc_cell oc, const prev_access *p)
 {
-    static uintptr_t cstk[MAX_STACK], ostk[MAX_STACK];
+    static uintptr_t cstk[MAX_STACK];
     rc_race_who_lock(); /* keeps old alive until its data is collected */
     rc_rg *old = rc_race_cell_owner(oc);
     int cn = current_stack(cur, pc, cstk);
-    int on = old ? rc_trace_restore(old, oc, ostk, MAX_STACK) : 0;
+    const uintptr_t *ostk = p->stk;
+    int on = p->n;
     if (already_reported(cstk[0], on ? ostk[0] : 0)) {
         rc_race_who_unlock();
         return false;
@@ -289,9 +309,8 @@ static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uin
     d->addr = addr;
     collect_access(&d->cur, addr, cc, cur, cstk, cn);
     collect_access(&d->prev, addr, oc, old, ostk, on);
-    rc_held held[RC_MAX_HELD];
     collect_held(&d->cur, cur->held, (int)cur->nheld);
-    collect_held(&d->prev, held, old ? rc_trace_restore_held(old, oc, held) : -1);
+    collect_held(&d->prev, p->held, p->nheld);
     collect_mutexes(d);
     collect_location(&d->loc, addr);
     collect_created(d, cur);
@@ -306,10 +325,12 @@ static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uin
 void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cell oc)
 {
     static rc_race_data d; /* guarded by rc_out_lock */
+    prev_access prev;      /* 2 KiB: goroutine stacks have room */
     rc_report_begin();
     cur->ignore++;
+    restore_prev(&prev, oc);
     rc_out_lock();
-    bool fresh = collect(&d, cur, addr, cc, pc, oc);
+    bool fresh = collect(&d, cur, addr, cc, pc, oc, &prev);
     if (fresh)
         rc_emit_race(&d);
     rc_out_unlock();
