@@ -209,8 +209,13 @@ void rc_report_mutex(rc_rmutex_info *m, uintptr_t a)
     uintptr_t start;
     size_t size;
     m->addr = a;
-    if (!rc_symbolize_data(a, m->name, sizeof m->name, &start, &size) || start != a)
+    char sym[sizeof m->name - 24];
+    if (!rc_symbolize_data(a, sym, sizeof sym, &start, &size))
         m->name[0] = 0;
+    else if (start == a)
+        snprintf(m->name, sizeof m->name, "%s", sym);
+    else /* inside a global array or struct: 'forks+64' */
+        snprintf(m->name, sizeof m->name, "%s+%zu", sym, (size_t)(a - start));
 }
 
 static rc_rgoroutine goroutine_of(const rc_rg *rg)
