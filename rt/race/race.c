@@ -27,24 +27,75 @@ int rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << 1; /* history_size
 
 /* ---- goroutines ----------------------------------------------------------------- */
 
+/* Retired states leave the registry (slot.c) in the order their goroutines finished;
+ * up to SPARE_MAX wait here, with their clock, shadow stack and trace ring, for the
+ * next goroutines. Freeing them made spawning under detection malloc ~6 blocks on the
+ * spawning thread and free them on another, contending on glibc's arena lock. */
+#define SPARE_MAX 256
+static _Atomic uint32_t spare_lock;
+static rc_rg *spare;               /* through qnext */
+static unsigned nspare;
+
 void rc_rg_free(rc_rg *rg)
 {
+    rc_race_free(rg->create_stk);
+    rc_race_free(rg->reach_snap);
+    rc_spin_lock(&spare_lock);
+    bool kept = nspare < SPARE_MAX;
+    if (kept) {
+        rg->qnext = spare;
+        spare = rg;
+        nspare++;
+    }
+    rc_spin_unlock(&spare_lock);
+    if (kept)
+        return;
     rc_trace_free(rg);
     rc_vc_free(&rg->vc);
     rc_race_free(rg->stk);
-    rc_race_free(rg->create_stk);
-    rc_race_free(rg->reach_snap);
     rc_race_free(rg);
+}
+
+/* A spare state, emptied but for its buffers, or NULL. */
+static rc_rg *rg_spare(void)
+{
+    rc_spin_lock(&spare_lock);
+    rc_rg *rg = spare;
+    if (rg) {
+        spare = rg->qnext;
+        nspare--;
+    }
+    rc_spin_unlock(&spare_lock);
+    if (!rg)
+        return NULL;
+    rc_trace_reset(rg);
+    rc_vc vc = rg->vc;
+    uintptr_t *stk = rg->stk;
+    uint32_t cap = rg->cap, nparts = rg->nparts, cur = rg->cur;
+    rc_trace_part **parts = rg->parts;
+    memset(rg, 0, sizeof *rg);
+    if (vc.n)
+        memset(vc.e, 0, vc.n * sizeof *vc.e);
+    rg->vc = vc;
+    rg->stk = stk;
+    rg->cap = cap;
+    rg->parts = parts;
+    rg->nparts = nparts;
+    rg->cur = cur;
+    return rg;
 }
 
 static rc_rg *rg_new(int64_t goid)
 {
-    rc_rg *rg = rc_race_calloc(1, sizeof *rg);
-    if (!rg)
-        rc_fatal("race: out of memory");
+    rc_rg *rg = rg_spare();
+    if (!rg) {
+        rg = rc_race_calloc(1, sizeof *rg);
+        if (!rg)
+            rc_fatal("race: out of memory");
+        rc_trace_init(rg);
+    }
     rg->sid = RC_NO_SLOT;
     rg->goid = goid;
-    rc_trace_init(rg);
     rc_race_register(rg);
     return rg;
 }

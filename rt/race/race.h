@@ -129,6 +129,7 @@ static inline rc_rg *rc_race_cur(void)
 /* trace.c */
 void rc_trace_init(rc_rg *rg);
 void rc_trace_free(rc_rg *rg);
+void rc_trace_reset(rc_rg *rg);
 void rc_trace_new_part(rc_rg *rg);
 /* Appends an event and returns its epoch. */
 static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)

@@ -70,6 +70,30 @@ void rc_trace_free(rc_rg *rg)
     rg->parts = NULL;
 }
 
+/* For a recycled goroutine state (race.c): keeps the ring and one first-size part,
+ * at index 0, and forgets every event. */
+void rc_trace_reset(rc_rg *rg)
+{
+    if (!rg->parts)
+        return;
+    rc_trace_part *keep = NULL;
+    for (uint32_t i = 0; i < rg->nparts; i++) {
+        rc_trace_part *p = rg->parts[i];
+        rg->parts[i] = NULL;
+        if (!p)
+            continue;
+        rc_race_free(p->stack);
+        p->stack = NULL;
+        if (!keep && p->cap == RC_TRACE_FIRST_EVENTS)
+            keep = p;
+        else
+            rc_race_free(p);
+    }
+    rg->parts[0] = keep;
+    rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
+    rg->pos = rg->pcap = 0;
+}
+
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
 void rc_trace_new_part(rc_rg *rg)
 {
