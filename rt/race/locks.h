@@ -94,6 +94,12 @@ int rc_locks_stack_now(const rc_rg *rg, uintptr_t pc, uintptr_t *out, int max);
  * the trace no longer has it. rg: the holder's state. */
 int rc_locks_stack_at(rc_rg *rg, const rc_lockholder *h, uintptr_t *out, int max);
 
+/* deadlock_report.c: a cycle of n waiters (path[i] waits for what path[i + 1] holds),
+ * collected with rc_locks_lock held (marks them reported), then written without it. */
+struct rc_deadlock_raw;
+struct rc_deadlock_raw *rc_deadlock_collect(rc_rg **path, int n);
+void rc_deadlock_report(struct rc_deadlock_raw *raw);
+
 /* lockorder.c: the held locks of rg gained r (write: Lock). Adds the edges from the
  * ones it already held; returns a collected inversion report to write once
  * rc_locks_lock is released (rc_lockorder_report), or NULL. */
