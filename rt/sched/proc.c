@@ -32,9 +32,10 @@ const rc_hooks *rc_hooks_active;
 const rc_hooks rc_hooks_none;
 
 static struct {
-    _Atomic uint32_t lock;
-    rc_p   *allp[RC_MAX_PROCS];
+    /* read-mostly, read on every yield and steal: apart from the written fields */
     _Atomic int nprocs;
+    rc_p   *allp[RC_MAX_PROCS];
+    _Alignas(64) _Atomic uint32_t lock;
     rc_p   *pidle;
     _Atomic int npidle;
     rc_p   *pretired;   /* Ps >= nprocs that no M holds (rc_maxprocs shrank) */
@@ -579,6 +580,15 @@ void rc_yield(void)
         return;
     if (__builtin_expect(rc_ctl_on, 0)) {
         rc_ctl_yield();
+        return;
+    }
+    /* Nothing else to run here: g0 would queue g, look at the local queue before
+     * stealing, and pick g right back. Skip the two switches (the global queue and a
+     * shrunk GOMAXPROCS still get their look). */
+    rc_p *p = m->p;
+    if (p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs() && rc_runq_empty(p) &&
+        rc_globrunq_size() == 0) {
+        p->schedtick++;
         return;
     }
     rc_g *g = m->curg;
