@@ -26,6 +26,7 @@
  */
 #include "alloc.h"
 #include "locks.h"
+#include "../core/clock.h"
 #include "../core/futex.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
@@ -33,7 +34,6 @@
 #include "../sched/control.h"
 
 #include <pthread.h>
-#include <racecheck.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -288,7 +288,7 @@ void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc)
     rg->lk_why = (uint8_t)why;
     rg->lk_pc = pc;
     HASH_ADD(lk_hh, waiting, goid, sizeof rg->goid, rg);
-    rg->lk_since = rc_now();
+    rg->lk_since = rc_mono_ns();
     rc_rg *path[RC_LOCK_CYCLE];
     int n = 0;
     bool suspect = false;
@@ -474,7 +474,7 @@ static void *confirmer(void *arg)
     (void)arg;
     for (;;) {
         atomic_store(&confirm_kick, 0);
-        int64_t due = atomic_load(&confirm_due), now = rc_now();
+        int64_t due = atomic_load(&confirm_due), now = rc_mono_ns();
         if (!due || now < due) {
             int64_t ns = due ? due - now : 0;
             struct timespec rel = { (time_t)(ns / 1000000000), (long)(ns % 1000000000) };

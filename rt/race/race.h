@@ -100,7 +100,7 @@ typedef struct rc_rg {
     uint8_t    lk_why;          /* RC_LOCKWAIT_* (hooks.h) */
     bool       lk_deadlocked;   /* reported in a deadlock */
     uint32_t   lk_mark;         /* cycle search */
-    int64_t    lk_since;        /* when its wait began (rc_now) */
+    int64_t    lk_since;        /* when its wait began (rc_mono_ns, real time) */
     uint32_t   lk_stack_locks;  /* lock records of mutexes on its stack */
     bool       lk_overflow;     /* held more than RC_MAX_HELD once: nheld may miss some */
     UT_hash_handle lk_hh;       /* waiting goroutines, by goid */

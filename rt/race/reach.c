@@ -60,6 +60,7 @@
 #include "alloc.h"
 #include "race.h"
 #include "report.h"
+#include "../core/clock.h"
 #include "../core/futex.h"
 #include "../sched/proc.h"
 #include "../time/timer.h"
@@ -660,21 +661,9 @@ void rc_reach_idle(void)
         rc_futex_wake(&kick, 1);
 }
 
-static int64_t mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 /* This thread's CPU time: what a scan costs, even when a loaded machine stretches its
  * wall time (which would otherwise push the confirming scan seconds away). */
-static int64_t cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
+static int64_t cpu_now(void) { return rc_clock_ns(CLOCK_THREAD_CPUTIME_ID); }
 
 static void nap(int64_t ns)
 {
@@ -727,21 +716,21 @@ static void *reach_main(void *arg)
         }
         if (atomic_load(&stopping))
             break;
-        nap(last + gap - mono());
-        nap(checked + SCAN_GAP_NS / 10 - mono()); /* the look below: 100 a second at most */
+        nap(last + gap - rc_mono_ns());
+        nap(checked + SCAN_GAP_NS / 10 - rc_mono_ns()); /* the look below: 100 a second at most */
         atomic_store(&kick, 0);
         if (atomic_load(&stopping))
             break;
         struct sigs sg = { 0, 0 };
         rc_for_each_g(sig_g, &sg);
-        int64_t now = checked = mono();
+        int64_t now = checked = rc_mono_ns();
         if (!npending && !retry && sg.blocked == last_sigs.blocked &&
             (sg.all == last_sigs.all || now - last < IDLE_RESCAN_NS))
             continue;
         int64_t c0 = cpu_now();
         int n = rc_reach_scan_now(NULL, found, MAX_FOUND);
         int64_t cost = cpu_now() - c0;
-        last = mono();
+        last = rc_mono_ns();
         /* scans take at most a tenth of one core */
         gap = 10 * cost > SCAN_GAP_NS ? 10 * cost : SCAN_GAP_NS;
         retry = n < 0;

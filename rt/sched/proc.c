@@ -507,14 +507,21 @@ static void switch_to(rc_m *m, rc_switch_action a, rc_g *next)
     rc_mctx_switch_call(&g->ctx, to, then, m);
 }
 
+/* Whether a goroutine switching away may go straight to p's own queue: not when the
+ * global queue is due its look (every 61st schedule) or p is retired (GOMAXPROCS
+ * shrank); those go through findrunnable. */
+static bool local_turn(const rc_p *p)
+{
+    return p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs();
+}
+
 static void switch_away(rc_m *m, rc_switch_action a)
 {
-    rc_p *p = m->p;
     rc_g *next = NULL;
     if (__builtin_expect(rc_ctl_on, 0))
         next = rc_ctl_next(m->curg);
-    else if (p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs())
-        next = rc_runq_get(p);
+    else if (local_turn(m->p))
+        next = rc_runq_get(m->p);
     switch_to(m, a, next);
 }
 
@@ -583,12 +590,9 @@ void rc_yield(void)
         return;
     }
     /* Nothing else to run here: g0 would queue g, look at the local queue before
-     * stealing, and pick g right back. Skip the two switches (the global queue and a
-     * shrunk GOMAXPROCS still get their look). */
-    rc_p *p = m->p;
-    if (p && p->schedtick % 61 != 0 && p->id < rc_sched_nprocs() && rc_runq_empty(p) &&
-        rc_globrunq_size() == 0) {
-        p->schedtick++;
+     * stealing, and pick g right back. Skip the two switches. */
+    if (local_turn(m->p) && rc_runq_empty(m->p) && rc_globrunq_size() == 0) {
+        m->p->schedtick++;
         return;
     }
     rc_g *g = m->curg;

@@ -1,10 +1,10 @@
 /* runq.c: per-P lock-free run queues and the global queue (see runq.h). */
 #include "runq.h"
 #include "proc.h"
+#include "../core/clock.h"
 #include "../core/spin.h"
 
 #include <stdatomic.h>
-#include <time.h>
 
 #define LOAD_ACQ(x)  atomic_load_explicit(&(x), memory_order_acquire)
 /* Ring slots are read by thieves while the owner may be writing a slot they will not
@@ -139,8 +139,6 @@ bool rc_runq_empty(rc_p *p)
     }
 }
 
-/* Copies up to half of victim's ring into p's ring starting at p's tail; returns the
- * count (not yet published in p's tail). */
 /* How long a thief leaves a P's runnext alone (Go: usleep(3), which Linux stretches to
  * tens of microseconds). The owner woke that goroutine while handing it something (a
  * channel value, a lock) and is about to run it; stolen at once, a communicating pair
@@ -154,17 +152,15 @@ bool rc_runq_empty(rc_p *p)
 
 static void runnext_grace(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    int64_t now = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec, until = now + RUNNEXT_GRACE_NS;
-    while (now < until) {
+    int64_t until = rc_mono_ns() + RUNNEXT_GRACE_NS;
+    do {
         for (int i = 0; i < 64; i++)
             rc_cpu_relax();
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        now = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-    }
+    } while (rc_mono_ns() < until);
 }
 
+/* Copies up to half of victim's ring into p's ring starting at p's tail; returns the
+ * count (not yet published in p's tail). */
 static uint32_t runq_grab(rc_p *p, rc_p *victim, bool steal_next)
 {
     uint32_t ptail = atomic_load_explicit(&p->runq_tail, memory_order_relaxed);

@@ -2,6 +2,7 @@
  * controlled mode there is no thread: the scheduler fires nodes (rc_timers_fire_next)
  * and rc_now reads its virtual clock. */
 #include "timer.h"
+#include "../core/clock.h"
 #include "../diag/panic.h"
 #include "../sched/control.h"
 #include "../sched/sched.h"
@@ -28,18 +29,14 @@ int64_t rc_now(void)
 {
     if (__builtin_expect(rc_ctl_on, 0))
         return rc_ctl_now();
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    return rc_mono_ns();
 }
 
 int64_t rc_nanotime_coarse(void)
 {
     if (__builtin_expect(rc_ctl_on, 0))
         return rc_ctl_now();
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    return rc_clock_ns(CLOCK_MONOTONIC_COARSE);
 }
 
 /* ---- heap (T.lock held) --------------------------------------------------------- */
