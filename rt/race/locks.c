@@ -360,7 +360,6 @@ void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uin
     rc_lockrec *r;
     if (write && !rg->lk_wait && rg->nheld == 0 && (r = cache_get(rg, m))) {
         mutex_take(r, h);
-        rc_held_add(rg->held, &rg->nheld, m, write);
         return;
     }
     struct rc_lockorder_raw *inv = NULL;
@@ -379,8 +378,7 @@ void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uin
     held_refresh(rg);
     if (!try_ && rg->nheld > 0)
         inv = rc_lockorder_add(rg, r, write, pc);
-    rg->lk_overflow |= rg->nheld == RC_MAX_HELD; /* nheld may now miss some */
-    rc_held_add(rg->held, &rg->nheld, m, write);
+    rg->lk_overflow |= rg->nheld == RC_MAX_HELD; /* the caller's add may not fit */
     cache_put(rg, r);
     rc_spin_unlock(&rc_locks_lock);
     if (inv)
@@ -392,7 +390,6 @@ void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
     rc_lockrec *r;
     if (write && (r = cache_get(rg, m))) { /* fast path: see rc_locks_locked */
         mutex_drop(r, rg->goid);
-        rc_held_del(rg->held, &rg->nheld, m);
         return;
     }
     rc_spin_lock(&rc_locks_lock);
@@ -404,7 +401,6 @@ void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
         if (!r->handoff)
             RC_LK_STORE(r->disciplined, true);
     }
-    rc_held_del(rg->held, &rg->nheld, m);
     if (r)
         cache_put(rg, r);
     rc_spin_unlock(&rc_locks_lock);

@@ -395,10 +395,9 @@ static void h_mutex_locked(rc_g *g, const void *m, bool write, bool try_, uintpt
     if (!rg || rg->sid == RC_NO_SLOT)
         return;
     uint64_t epoch = rc_trace_event(rg, RC_EV_SYNC_OF(write ? RC_SYNC_LOCK : RC_SYNC_RLOCK, m));
-    if (rc_locks_on)
+    if (rc_locks_on) /* before the held set gains m: it reads what was held before */
         rc_locks_locked(rg, g, (uintptr_t)m, write, try_, pc, epoch);
-    else
-        rc_held_add(rg->held, &rg->nheld, (uintptr_t)m, write);
+    rc_held_add(rg->held, &rg->nheld, (uintptr_t)m, write);
 }
 
 static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
@@ -408,8 +407,7 @@ static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
         return;
     if (rc_locks_on)
         rc_locks_unlocked(rg, (uintptr_t)m, write);
-    else
-        rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
+    rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
     rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
 }
 

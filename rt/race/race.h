@@ -169,8 +169,9 @@ void rc_rg_free(rc_rg *rg);
 extern int rc_race_history_parts;
 
 /* locks.c: deadlocks among Mutex/RWMutex waiters; lockorder.c: lock order.
- * rc_locks_on: RCRACE deadlocks=1 (default); 0 leaves both analyses out (the hooks
- * then keep only each goroutine's held set, for race reports). */
+ * rc_locks_on: RCRACE deadlocks=1 (default); 0 leaves both analyses out. The hooks
+ * (race.c) keep each goroutine's held set either way, after rc_locks_locked (which
+ * reads the set as it was before the Lock) and after rc_locks_unlocked. */
 extern bool rc_locks_on;
 void rc_locks_wait(rc_rg *rg, uintptr_t m, int why, uintptr_t pc);
 void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
