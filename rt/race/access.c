@@ -2,7 +2,8 @@
  * access.c: the instrumentation ABI (docs/ABI.md): plain accesses, atomics, memory
  * intrinsics, function entry/exit, preemption polls. This is the hot path.
  *
- * One access = one trace event (its epoch) + one check of each 8-byte word touched:
+ * One access = one trace event (its epoch; a run of accesses from one site shares the
+ * first one's, race.h rc_trace_access) + one check of each 8-byte word touched:
  * scan the word's cells; an overlapping access by another goroutine, at least one of
  * them a write and not both atomic, whose epoch is beyond our clock's entry for its
  * goroutine, is a race. Then the access is stored: over our own older cell for the
@@ -10,7 +11,7 @@
  * us and no stronger (a read never replaces a write), else over the weakest cell
  * (atomic before plain, read before write; TSan evicts by epoch alone).
  *
- * Preemption: every RC_PREEMPT_EVENTS events the goroutine yields, so a spin loop on
+ * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields, so a spin loop on
  * a plain variable cannot starve the goroutine it waits for. In controlled mode
  * (sched/control.h) the mask is 0: every access of the program is a scheduling point,
  * decided by the controlled scheduler (the runtime's own accesses on the user's
@@ -120,7 +121,7 @@ static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uin
     rc_rg *rg = rc_race_cur();
     if (!rg || size == 0)
         return;
-    uint64_t epoch = rc_trace_event(rg, RC_EV(RC_EV_ACCESS, pc));
+    uint64_t epoch = rc_trace_access(rg, pc);
     while (size > 0) {
         unsigned off = addr & 7;
         size_t n = 8 - off < size ? 8 - off : size;
@@ -128,7 +129,7 @@ static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uin
         addr += n;
         size -= n;
     }
-    if (point && __builtin_expect((epoch & preempt_mask) == 0, 0))
+    if (point && __builtin_expect((++rg->polls & preempt_mask) == 0, 0))
         preempt();
 }
 

@@ -52,6 +52,7 @@
 enum { RC_EV_ACCESS = 0, RC_EV_ENTRY = 1, RC_EV_EXIT = 2, RC_EV_SYNC = 3 };
 enum { RC_SYNC_RELEASE = 0, RC_SYNC_LOCK = 1, RC_SYNC_RLOCK = 2, RC_SYNC_UNLOCK = 3 };
 #define RC_EV(type, pc) (((uint64_t)(type) << 62) | ((uint64_t)(pc) & (((uint64_t)1 << 62) - 1)))
+#define RC_EV_NONE RC_EV(RC_EV_EXIT, 1) /* no event (exits carry no pc) */
 #define RC_EV_SYNC_OF(kind, addr) \
     RC_EV(RC_EV_SYNC, ((uint64_t)(kind) << 60) | ((uint64_t)(addr) & (((uint64_t)1 << 48) - 1)))
 
@@ -93,6 +94,8 @@ typedef struct rc_rg {
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
     uint32_t   nparts, cur;     /* cur: the part being filled */
     uint32_t   pos, pcap;       /* next event index in parts[cur], its capacity */
+    uint64_t   last_ev;         /* the event at pos - 1 (RC_EV_NONE at a part's start) */
+    uint64_t   polls;           /* accesses so far: the preemption counter (access.c) */
 
     /* locks.c, guarded by rc_locks_lock: the mutex it waits for in a Lock (0: none) */
     uintptr_t  lk_wait;
@@ -137,7 +140,18 @@ static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
     if (__builtin_expect(rg->pos == rg->pcap, 0))
         rc_trace_new_part(rg);
     rg->parts[rg->cur]->ev[rg->pos++] = ev;
+    rg->last_ev = ev;
     return ++rg->epoch;
+}
+/* An access event: a run of accesses from one site with no other event between them
+ * (a loop over an array, a spin on a flag) shares the run's first event and epoch.
+ * Nothing separates them: the stack is the same, no release came between (releases
+ * append an event), so for happens-before and for replay they are one point. A spin
+ * loop then no longer wears out the history it would need for its report. */
+static inline uint64_t rc_trace_access(rc_rg *rg, uintptr_t pc)
+{
+    uint64_t ev = RC_EV(RC_EV_ACCESS, pc);
+    return rg->last_ev == ev ? rg->epoch : rc_trace_event(rg, ev);
 }
 /* Restores the stack of the access cell c records into out (innermost first);
  * returns the depth, or 0 if the trace no longer holds it. */

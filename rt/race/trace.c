@@ -46,6 +46,7 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
     }
     rg->pos = 0;
     rg->pcap = p->cap;
+    rg->last_ev = RC_EV_NONE; /* a run of accesses does not cross parts */
 }
 
 /* No part yet: the first event (or attach) allocates one. */
@@ -55,6 +56,7 @@ void rc_trace_init(rc_rg *rg)
     rg->parts = NULL;
     rg->cur = 0;
     rg->pos = rg->pcap = 0;
+    rg->last_ev = RC_EV_NONE;
 }
 
 void rc_trace_free(rc_rg *rg)
@@ -92,6 +94,7 @@ void rc_trace_reset(rc_rg *rg)
     rg->parts[0] = keep;
     rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
     rg->pos = rg->pcap = 0;
+    rg->last_ev = RC_EV_NONE;
 }
 
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
