@@ -42,7 +42,7 @@ void rc_checkdead(void)
     }
     if (rc_timers_pending())
         return;
-    if (atomic_load(&rc_ngoroutines) == 0 && atomic_load(&rc_main_exited)) {
+    if (rc_goroutine_count() == 0 && atomic_load(&rc_main_exited)) {
         static const char msg[] = "no goroutines (main called runtime.Goexit) - deadlock!";
         rc_out_lock();
         rc_out_capture_begin(rc_panic_text, sizeof rc_panic_text);

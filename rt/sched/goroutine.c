@@ -33,10 +33,39 @@
 #define GALLOC_BATCH   32
 #define SPAWN_THROTTLE (RC_RUNQ_SIZE / 2)
 
-_Atomic int rc_ngoroutines;
 _Atomic bool rc_main_exited;
 
-static _Atomic int64_t goidgen;
+/* Its own cache line: the spawning P keeps it, while exits on other Ps write the
+ * counts (a shared line cost spawn a quarter of its time with 2 Ps). */
+static struct {
+    _Alignas(64) _Atomic int64_t last;
+    char pad[64 - sizeof(int64_t)];
+} goidgen;
+
+/* Goroutines created or exited with no P (the timer thread's AfterFunc, main
+ * before the scheduler starts); the rest are counted per P. */
+static _Atomic int64_t ngoroutines_nop;
+
+static void count_goroutine(rc_p *p, int delta)
+{
+    if (p) /* its holder is the only writer */
+        atomic_store_explicit(&p->ngoroutines,
+                              atomic_load_explicit(&p->ngoroutines, memory_order_relaxed) + delta,
+                              memory_order_relaxed);
+    else
+        atomic_fetch_add_explicit(&ngoroutines_nop, delta, memory_order_relaxed);
+}
+
+int rc_goroutine_count(void)
+{
+    int64_t n = atomic_load_explicit(&ngoroutines_nop, memory_order_relaxed);
+    for (int i = 0; i < RC_MAX_PROCS; i++) {
+        rc_p *p = rc_sched_p(i);
+        if (p)
+            n += atomic_load_explicit(&p->ngoroutines, memory_order_relaxed);
+    }
+    return (int)n;
+}
 
 static struct {
     _Atomic uint32_t lock;
@@ -217,14 +246,14 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
     }
     g->fn = fn;
     g->arg = arg;
-    g->id = atomic_fetch_add_explicit(&goidgen, 1, memory_order_relaxed) + 1;
+    g->id = atomic_fetch_add_explicit(&goidgen.last, 1, memory_order_relaxed) + 1;
     g->parent_id = (m && m->curg) ? m->curg->id : 0;
     g->create_pc = create_pc;
     g->param = NULL;
     g->wait_reason = RC_WAIT_NONE;
     g->blocking_depth = 0;
     rc_mctx_make(&g->ctx, g->stack.lo, top, goroutine_main, g);
-    atomic_fetch_add_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
+    count_goroutine(m ? m->p : NULL, 1);
     /* no parent on the timer thread (AfterFunc): the detector starts it afresh */
     RC_HOOK(go_create, m ? m->curg : NULL, g, create_pc);
     int64_t id = g->id; /* g may be gone and reused once it is runnable */
@@ -245,7 +274,7 @@ void rc_goexit(void)
     rc_g *g = rc_getg();
     RC_HOOK(go_exit, g);
     atomic_store(&g->status, RC_G_DEAD);
-    atomic_fetch_sub_explicit(&rc_ngoroutines, 1, memory_order_relaxed);
+    count_goroutine(rc_getm()->p, -1);
     /* main's stack is the thread's: it is never recycled. As in Go, the program goes
      * on until the others finish, then dies in checkdead with "no goroutines (main
      * called runtime.Goexit) - deadlock!". */
@@ -258,7 +287,7 @@ void rc_goexit(void)
 void rc_goroutines_init(rc_m *m0)
 {
     rc_g *g = galloc();
-    g->id = atomic_fetch_add(&goidgen, 1) + 1;
+    g->id = atomic_fetch_add(&goidgen.last, 1) + 1;
     g->is_main = true;
     g->m = m0;
     atomic_store(&g->status, RC_G_RUNNING);
@@ -273,7 +302,7 @@ void rc_goroutines_init(rc_m *m0)
         }
         pthread_attr_destroy(&a);
     }
-    atomic_fetch_add(&rc_ngoroutines, 1);
+    count_goroutine(NULL, 1); /* before m0 has a P */
     m0->curg = g;
 }
 
@@ -299,7 +328,7 @@ int64_t rc_goid(void)
 int rc_numgoroutine(void)
 {
     rc_runtime_init();
-    return atomic_load(&rc_ngoroutines);
+    return rc_goroutine_count();
 }
 
 int rc_numcpu(void)

@@ -23,8 +23,11 @@ void rc_sched_ctl_switch(rc_g *next);
 void rc_gfree_put(rc_p *p, rc_g *g);   /* recycle a dead goroutine */
 void rc_goroutines_init(rc_m *m0);     /* creates goroutine 1 for main */
 
-/* Live goroutines (not dead), and whether main has called rc_goexit. */
-extern _Atomic int rc_ngoroutines;
+/* Live goroutines (not dead): the sum of every P's count and the off-P one. Exact
+ * when no P runs (rc_checkdead); otherwise a moment's approximation, as Go's
+ * NumGoroutine. */
+int rc_goroutine_count(void);
+/* Whether main has called rc_goexit. */
 extern _Atomic bool rc_main_exited;
 
 /* Signal handling per thread (diag/signal.c). */

@@ -141,6 +141,9 @@ struct rc_p {
     rc_rand       rand;
     rc_g         *gfree;        /* dead goroutines with their stacks, for reuse */
     int           ngfree;
+    /* goroutines created on this P minus those that exited on it: written only by
+     * the P's holder (a plain add, no lock prefix), summed by rc_goroutine_count */
+    _Atomic int64_t ngoroutines;
 };
 
 /* The calling thread's M, or NULL on a thread the runtime did not create. Never
