@@ -24,6 +24,7 @@
 #include "../hooks.h"
 #include "racecheck.h"
 
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -271,19 +272,24 @@ static rc_g *steal_work(rc_p *p)
 
 #define SPIN_NS 50000
 
+/* Polls for work for SPIN_NS, yielding the CPU between polls rather than pausing:
+ * the kernel often wakes an M on the CPU of the thread that woke it, and a busy-wait
+ * there holds off the very goroutines it waits for. Ping-pong with 2 Ps, where every
+ * wake-up lands that way: ~300 stalls of 60-300 us per 500k round trips with pause
+ * loops, ~25 with sched_yield (docs/BENCH.md). Polling only the rings (runnext is
+ * not stolen here) leaves the victim's runnext line alone. */
 static rc_g *spin_for_work(rc_p *p)
 {
     int64_t until = rc_now() + SPIN_NS;
     int n = rc_sched_nprocs();
     do {
-        for (int i = 0; i < 32; i++)
-            rc_cpu_relax();
+        sched_yield();
         rc_g *g = rc_runq_get(p);
         if (!g)
             g = globrunq_get(p, 0);
         for (int i = 0; !g && i < n; i++) {
             rc_p *v = sched.allp[i];
-            if (v && v != p && !rc_runq_empty(v))
+            if (v && v != p && rc_runq_len(v) != 0)
                 g = rc_runq_steal(p, v, false);
         }
         if (g)
@@ -669,9 +675,10 @@ void rc_blocking_end(void)
 
 static rc_p *newp(int id)
 {
-    rc_p *p = calloc(1, sizeof *p);
+    rc_p *p = aligned_alloc(_Alignof(rc_p), sizeof *p); /* its lines are its own */
     if (!p)
         rc_fatal("out of memory");
+    memset(p, 0, sizeof *p);
     p->id = id;
     rc_rand_init(&p->rand, (uint64_t)id);
     return p;

@@ -4,6 +4,7 @@
 #include "../core/clock.h"
 #include "../core/spin.h"
 
+#include <sched.h>
 #include <stdatomic.h>
 
 #define LOAD_ACQ(x)  atomic_load_explicit(&(x), memory_order_acquire)
@@ -145,7 +146,9 @@ bool rc_runq_empty(rc_p *p)
  * splits across threads and every operation between them moves cache lines from core
  * to core. The thief watches only its own clock: polling the victim's runnext would
  * pull that line away from the owner, who writes it at every wake-up. bench/race
- * pipeline, 2 Ps, plain / under detection: ~1 us grace 64 / 990 ms, 60 us 25 / 253 ms. */
+ * pipeline, 2 Ps, plain / under detection: ~1 us grace 64 / 990 ms, 60 us 25 / 253 ms.
+ * It waits in sched_yield, not a pause loop: the thief may share the victim's CPU
+ * (proc.c spin_for_work), and then the wait itself would stall the owner. */
 #ifndef RUNNEXT_GRACE_NS
 #define RUNNEXT_GRACE_NS 60000
 #endif
@@ -153,10 +156,9 @@ bool rc_runq_empty(rc_p *p)
 static void runnext_grace(void)
 {
     int64_t until = rc_mono_ns() + RUNNEXT_GRACE_NS;
-    do {
-        for (int i = 0; i < 64; i++)
-            rc_cpu_relax();
-    } while (rc_mono_ns() < until);
+    do
+        sched_yield();
+    while (rc_mono_ns() < until);
 }
 
 /* Copies up to half of victim's ring into p's ring starting at p's tail; returns the

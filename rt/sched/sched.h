@@ -133,8 +133,10 @@ struct rc_p {
     int           id;
     rc_m         *m;
     rc_p         *link;         /* idle P list */
-    _Atomic(rc_g *) runnext;    /* runs next: the goroutine this P just woke */
-    _Atomic uint32_t runq_head; /* consumers: owner and stealers (CAS) */
+    /* runnext and the ring's indices are on lines of their own: the owner writes
+     * runnext at every wake-up, while idle Ps poll the indices (runq.c) */
+    _Alignas(64) _Atomic(rc_g *) runnext; /* runs next: the goroutine this P just woke */
+    _Alignas(64) _Atomic uint32_t runq_head; /* consumers: owner and stealers (CAS) */
     _Atomic uint32_t runq_tail; /* producer: owner only */
     _Atomic(rc_g *) runq[RC_RUNQ_SIZE];
     uint32_t      schedtick;
