@@ -135,8 +135,11 @@ void rc_gfree_put(rc_p *p, rc_g *g)
     rc_spin_unlock(&gfree_global.lock);
     if (!unmap)
         return;
+    rc_stack *stacks[GFREE_LOCAL];
+    int n = 0;
     for (rc_g *x = unmap; x; x = x->schedlink)
-        rc_stack_free(&x->stack);
+        stacks[n++] = &x->stack;
+    rc_stack_free_many(stacks, n);
     rc_spin_lock(&gfree_global.lock);
     while (unmap) {
         rc_g *x = unmap;

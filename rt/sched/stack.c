@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -86,4 +87,25 @@ void rc_stack_free(rc_stack *s)
     size_t page = rc_page_size();
     munmap(s->lo - page, (size_t)(s->hi - s->lo) + page);
     s->lo = s->hi = NULL;
+}
+
+static int by_lo(const void *a, const void *b)
+{
+    const char *x = (*(rc_stack *const *)a)->lo, *y = (*(rc_stack *const *)b)->lo;
+    return (x > y) - (x < y);
+}
+
+void rc_stack_free_many(rc_stack **s, int n)
+{
+    size_t page = rc_page_size();
+    qsort(s, (size_t)n, sizeof *s, by_lo);
+    for (int i = 0; i < n;) {
+        char *lo = s[i]->lo - page, *hi = s[i]->hi; /* the run [lo, hi), guard included */
+        int j = i + 1;
+        while (j < n && s[j]->lo - page == hi)
+            hi = s[j++]->hi;
+        munmap(lo, (size_t)(hi - lo));
+        for (; i < j; i++)
+            s[i]->lo = s[i]->hi = NULL;
+    }
 }
