@@ -275,7 +275,7 @@ static rc_g *steal_work(rc_p *p)
 /* Polls for work for SPIN_NS, yielding the CPU between polls rather than pausing:
  * the kernel often wakes an M on the CPU of the thread that woke it, and a busy-wait
  * there holds off the very goroutines it waits for. Ping-pong with 2 Ps, where every
- * wake-up lands that way: ~300 stalls of 60-300 us per 500k round trips with pause
+ * wake-up lands that way: ~250 stalls of 60-300 us per 500k round trips with pause
  * loops, ~25 with sched_yield (docs/BENCH.md). Polling only the rings (runnext is
  * not stolen here) leaves the victim's runnext line alone. */
 static rc_g *spin_for_work(rc_p *p)

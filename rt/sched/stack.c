@@ -82,12 +82,6 @@ void rc_stack_alloc(rc_stack *s, size_t size)
     rc_stack_alloc_batch(s, 1, size);
 }
 
-void rc_stack_free(rc_stack *s)
-{
-    size_t page = rc_page_size();
-    munmap(s->lo - page, (size_t)(s->hi - s->lo) + page);
-    s->lo = s->hi = NULL;
-}
 
 static int by_lo(const void *a, const void *b)
 {

@@ -26,7 +26,6 @@ typedef struct rc_stack {
 void   rc_stack_alloc(rc_stack *s, size_t size);
 /* n stacks of size bytes from one mapping, into s[0..n). Each can be freed alone. */
 void   rc_stack_alloc_batch(rc_stack *s, int n, size_t size);
-void   rc_stack_free(rc_stack *s);
 /* Frees n stacks (reordering s), one munmap per run of adjacent ones: every munmap is
  * a TLB shoot-down on every CPU the process runs on, and stacks of one batch that die
  * together are adjacent. */
