@@ -17,6 +17,7 @@
 #include "proc.h"
 #include "control.h"
 #include "runq.h"
+#include "../core/clock.h"
 #include "../core/env.h"
 #include "../core/futex.h"
 #include "../core/spin.h"
@@ -280,7 +281,7 @@ static rc_g *steal_work(rc_p *p)
  * not stolen here) leaves the victim's runnext line alone. */
 static rc_g *spin_for_work(rc_p *p)
 {
-    int64_t until = rc_now() + SPIN_NS;
+    int64_t until = rc_mono_ns() + SPIN_NS; /* real time, as every spin limit */
     int n = rc_sched_nprocs();
     do {
         sched_yield();
@@ -294,7 +295,7 @@ static rc_g *spin_for_work(rc_p *p)
         }
         if (g)
             return g;
-    } while (rc_now() < until && p->id < rc_sched_nprocs());
+    } while (rc_mono_ns() < until && p->id < rc_sched_nprocs());
     return NULL;
 }
 
