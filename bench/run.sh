@@ -50,6 +50,7 @@ chanbuf|chanbuf|2000000|ns/item|buffered chan cap 128 (2M)
 select2|select2|1000000|ns/select|2-way select (1M)
 mutex|mutex|20000000|ns/pair|uncontended Mutex (20M)
 mutex4|mutex4|4000000|ns/op|contended Mutex, 4 G (4M)
+mutexhandoff|mutexhandoff|20000|ns/mutex|Mutex handed off after 100 Locks (20k)
 waitgroup|waitgroup|20|ns/goroutine|WaitGroup 10k fan-out x 20
 rss_100k|rss|100000|bytes/G|RSS per parked G (100k)
 rss_1m|rss|1000000|bytes/G|RSS per parked G (1M)

@@ -61,8 +61,13 @@ static void parse_debug(const char *s)
             rc_env.stacksize = parse_num("RCDEBUG stacksize", eq + 1, vlen);
             if (rc_env.stacksize < 16384 || rc_env.stacksize > (1ull << 30))
                 bad("RCDEBUG stacksize", "must be between 16384 and 1073741824");
+        } else if (klen == 9 && !memcmp(s, "mutexbias", 9)) {
+            unsigned long long v = parse_num("RCDEBUG mutexbias", eq + 1, vlen);
+            if (v > 1)
+                bad("RCDEBUG mutexbias", "must be 0 or 1");
+            rc_env.nomutexbias = v == 0;
         } else {
-            bad("RCDEBUG", "unknown key (known: seed, stacksize)");
+            bad("RCDEBUG", "unknown key (known: seed, stacksize, mutexbias)");
         }
         s += len + (s[len] == ',');
     }

@@ -26,7 +26,8 @@
  * Environment
  *   RCMAXPROCS=N   number of processors (like GOMAXPROCS)
  *   RCDEBUG=k=v,.. seed=N (the one random source: select, wake-up order, stealing),
- *                  stacksize=BYTES (goroutine stack size, default 256 KiB)
+ *                  stacksize=BYTES (goroutine stack size, default 256 KiB),
+ *                  mutexbias=0 (no Mutex is ever biased to a thread; see rc_mutex)
  */
 #ifndef RACECHECK_H
 #define RACECHECK_H
@@ -148,47 +149,80 @@ typedef struct rc_sema {
 } rc_sema;
 
 typedef struct rc_mutex {
-    _Atomic int32_t state;
-    rc_sema         sema;
+    _Atomic int32_t   state;  /* Go's mutex state; 1 = locked */
+    _Atomic uint32_t  streak; /* bias bookkeeping (sync/bias.c) */
+    rc_sema           sema;
+    _Atomic uintptr_t bias;   /* 0 or a candidate thread, thread|1 biased, 2, 3 */
 } rc_mutex;
 
 void rc_mutex_lock(rc_mutex *m);
 void rc_mutex_unlock(rc_mutex *m);   /* by any goroutine, as in Go */
 bool rc_mutex_trylock(rc_mutex *m);
 
-/* Inline fast paths of Lock and Unlock (Go inlines them too): an uncontended Lock is
- * one CAS, an Unlock with no waiters one atomic subtract, with no call. Taken only
- * when no detector is linked (rc_hooks_active == NULL); otherwise, and for every slow
- * case, they call the functions above (or the slow paths below, which are not for
- * direct use). always_inline + nodebug: the caller's line is the only one in any stack
- * trace, as with a plain call. Define RC_NO_INLINE_MUTEX to always call. */
+/* Inline fast paths of Lock and Unlock (Go inlines them too). Taken only when no
+ * detector is linked (rc_hooks_active == NULL); otherwise, and for every slow case,
+ * they call the functions above (or the helpers below, which are not for direct use).
+ * always_inline + nodebug: the caller's line is the only one in any stack trace, as
+ * with a plain call. Define RC_NO_INLINE_MUTEX to always call.
+ *
+ * A Mutex locked many times in a row by one thread, never contended, becomes *biased*
+ * to that thread (sync/bias.c): its Lock and Unlock are then a plain load and store in
+ * a restartable sequence, with no atomic instruction. Otherwise an uncontended Lock is
+ * one CAS and an Unlock with no waiters one atomic subtract, as in Go. */
 extern const struct rc_hooks *rc_hooks_active;
-void rc_mutex_lock_slowpath(rc_mutex *m);                  /* after a failed CAS */
+void rc_mutex_lock_slowpath(rc_mutex *m);                  /* after a failed fast path */
 void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state); /* state after the subtract */
+void rc_mutex_unlock_unbias_(rc_mutex *m);                 /* a biased Unlock failed */
+void rc_mutex_streak_(rc_mutex *m);                        /* an undecided bias */
+int  rc_mutex_bias_lock_(rc_mutex *m);   /* 1 locked, 0 ours but locked, -1 not ours */
+int  rc_mutex_bias_unlock_(rc_mutex *m); /* 1 unlocked, 0 ours but unlocked, -1 ... */
+#define RC_MUTEX_NOBIAS_ ((uintptr_t)2) /* never biased: plain Go mutex */
 
-#ifndef RC_NO_INLINE_MUTEX
-__attribute__((always_inline, nodebug)) static inline void rc_mutex_lock_inline_(rc_mutex *m)
+/* Lock's fast path: true when it took the mutex. Used by the runtime too. */
+__attribute__((always_inline, nodebug)) static inline bool rc_mutex_lock_fast_(rc_mutex *m)
 {
-    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0)) {
-        rc_mutex_lock(m);
-        return;
-    }
+    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
+    if (__builtin_expect(b & 1, 0)) /* biased, or being revoked */
+        return rc_mutex_bias_lock_(m) > 0;
     int32_t zero = 0;
     if (__builtin_expect(!atomic_compare_exchange_strong_explicit(
                              &m->state, &zero, 1 /* locked */, memory_order_acquire,
                              memory_order_relaxed), 0))
-        rc_mutex_lock_slowpath(m);
+        return false;
+    if (__builtin_expect(b != RC_MUTEX_NOBIAS_, 0))
+        rc_mutex_streak_(m);
+    return true;
 }
 
-__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_inline_(rc_mutex *m)
+/* Unlock's fast path, slow cases included. */
+__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_fast_(rc_mutex *m)
 {
-    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0)) {
-        rc_mutex_unlock(m);
+    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
+    if (__builtin_expect(b & 1, 0)) {
+        if (rc_mutex_bias_unlock_(m) <= 0)
+            rc_mutex_unlock_unbias_(m);
         return;
     }
     int32_t s = atomic_fetch_sub_explicit(&m->state, 1, memory_order_release) - 1;
     if (__builtin_expect(s != 0, 0))
         rc_mutex_unlock_slowpath(m, s);
+}
+
+#ifndef RC_NO_INLINE_MUTEX
+__attribute__((always_inline, nodebug)) static inline void rc_mutex_lock_inline_(rc_mutex *m)
+{
+    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0))
+        rc_mutex_lock(m);
+    else if (__builtin_expect(!rc_mutex_lock_fast_(m), 0))
+        rc_mutex_lock_slowpath(m);
+}
+
+__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_inline_(rc_mutex *m)
+{
+    if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0))
+        rc_mutex_unlock(m);
+    else
+        rc_mutex_unlock_fast_(m);
 }
 
 #define rc_mutex_lock(m)   rc_mutex_lock_inline_(m)

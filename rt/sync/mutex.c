@@ -13,6 +13,10 @@
  * already running), and requeues at the head of the queue if it loses.
  *
  * The semaphore counts wake-ups; waiters park on it with reason sync.Mutex.Lock.
+ *
+ * A mutex may also be biased to one thread (bias.c): state then has RC_MUTEX_BIASED,
+ * every CAS below fails on it, and the slow paths unbias it first (once: a mutex that
+ * needed a slow path is never biased again).
  */
 #define RC_NO_INLINE_MUTEX /* this file defines the functions the inline fast paths call */
 #include "sync.h"
@@ -23,7 +27,7 @@
 #include "../sched/runq.h"
 
 enum {
-    LOCKED = 1,
+    LOCKED = RC_MUTEX_LOCKED,
     WOKEN = 2,
     STARVING = 4,
     WAITER_SHIFT = 3,
@@ -60,6 +64,7 @@ static void lock_slow(rc_mutex *m)
     int64_t wait_start = 0;
     bool starving = false, awoke = false;
     int iter = 0;
+    rc_mutex_unbias(m);
     int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
     for (;;) {
         /* spin while locked in normal mode; claim WOKEN so Unlock wakes nobody */
@@ -131,14 +136,18 @@ static void unlock_slow(rc_mutex *m, int32_t new)
 
 void rc_mutex_lock_nohook(rc_mutex *m)
 {
-    int32_t zero = 0;
-    if (!atomic_compare_exchange_strong_explicit(&m->state, &zero, LOCKED,
-                                                 memory_order_acquire, memory_order_relaxed))
+    if (!rc_mutex_lock_fast_(m))
         lock_slow(m);
 }
 
 bool rc_mutex_trylock_nohook(rc_mutex *m)
 {
+    if (atomic_load_explicit(&m->bias, memory_order_relaxed) & 1) {
+        int r = rc_mutex_bias_lock_(m);
+        if (r >= 0)
+            return r > 0; /* ours: locked now, or held already */
+        rc_mutex_unbias(m);
+    }
     int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
     if (old & (LOCKED | STARVING))
         return false;
@@ -148,9 +157,7 @@ bool rc_mutex_trylock_nohook(rc_mutex *m)
 
 void rc_mutex_unlock_nohook(rc_mutex *m)
 {
-    int32_t new = atomic_fetch_sub_explicit(&m->state, LOCKED, memory_order_release) - LOCKED;
-    if (new != 0)
-        unlock_slow(m, new);
+    rc_mutex_unlock_fast_(m);
 }
 
 /* The inline fast paths of racecheck.h end here (LOCKED is 1 there too). */
@@ -164,10 +171,21 @@ void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state)
     unlock_slow(m, state);
 }
 
+void rc_mutex_unlock_unbias_(rc_mutex *m)
+{
+    rc_mutex_unbias(m);
+    int32_t new = atomic_fetch_sub_explicit(&m->state, LOCKED, memory_order_release) - LOCKED;
+    if (new != 0)
+        unlock_slow(m, new);
+}
+
 /* Lock with the detector's wait-for bookkeeping: a Lock that must wait says so
  * first (hooks.h). Also takes RWMutex's writer mutex, whose address is the RWMutex's. */
 void rc_mutex_lock_waiting(rc_mutex *m, int why, uintptr_t pc)
 {
+    if (rc_mutex_lock_fast_(m))
+        return;
+    rc_mutex_unbias(m); /* a bias is no reason to wait */
     int32_t zero = 0;
     if (atomic_compare_exchange_strong_explicit(&m->state, &zero, LOCKED,
                                                 memory_order_acquire, memory_order_relaxed))

@@ -25,6 +25,18 @@ void rc_sema_acquire(rc_sema *s, bool lifo, rc_wait_reason reason);
  * goes straight to that waiter, and the caller yields so it runs at once. */
 void rc_sema_release(rc_sema *s, bool handoff);
 
+/* Mutex state bits shared by mutex.c and bias.c (the others are mutex.c's). */
+#define RC_MUTEX_LOCKED 1
+#define RC_MUTEX_BIASED 0x40000000 /* biased to a thread (bias.c); waiters fit below */
+
+/* Returns once m is a plain Go mutex, revoking its bias if it has one, and marks it
+ * never to be biased again. For every slow path. */
+void rc_mutex_unbias(rc_mutex *m);
+/* An undecided m will never be biased (contention seen). */
+void rc_mutex_never_bias(rc_mutex *m);
+/* Biases revoked so far, for tests. */
+uint64_t rc_mutex_bias_revocations(void);
+
 /* Mutex lock/unlock without detector hooks. */
 void rc_mutex_lock_nohook(rc_mutex *m);
 void rc_mutex_unlock_nohook(rc_mutex *m);

@@ -9,7 +9,7 @@
 // STDERR: Goroutine 2 acquired M2 here:
 // STDERR: {{FILE}}:{{LINE:ninth}}
 // STDERR: Mutex M1 is global 'x' at 0x
-// STDERR: Mutex M2 is global 'm+320' at 0x
+// STDERR: Mutex M2 is global 'm+384' at 0x
 // STDERR: fatal error: all goroutines are asleep - deadlock!
 // STDERR-NOT: DATA RACE
 #include <racecheck.h>

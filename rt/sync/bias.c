@@ -1,0 +1,215 @@
+/*
+ * bias.c: biased Mutexes. A Mutex that one thread locks again and again, with no other
+ * thread in between and no contention, is biased to that thread: its Lock and Unlock
+ * then use no atomic instruction (a Lock/Unlock pair costs two atomic read-modify-writes
+ * otherwise, ~12 ns on the machines we measure). Any other thread that touches it
+ * revokes the bias first, once, and the mutex is a plain Go mutex for the rest of its
+ * life.
+ *
+ * The bias word (rc_mutex.bias), low two bits as the tag:
+ *   T|0   undecided; T is the candidate thread (0: none yet). The lock holder counts
+ *         its consecutive Locks in rc_mutex.streak (low 16 bits) and how often the
+ *         candidate changed (high 16 bits).
+ *   T|1   biased to thread T. state has BIASED set, and only T writes state, with plain
+ *         stores inside the restartable sequences of bias_x86_64.S: BIASED (unlocked)
+ *         or BIASED|LOCKED. No waiter can be counted while biased: a goroutine that
+ *         must wait unbiases first.
+ *   2     never biased (RC_MUTEX_NOBIAS_): contention was seen, a bias was revoked, the
+ *         candidate changed too often, or biasing is off.
+ *   3     a thread is revoking the bias; everyone else waits for 2.
+ * T is the thread pointer (%fs:0), 64-byte aligned, so the tag bits are free. Undecided
+ * goes to biased or never; biased goes through revoking to never; never is final.
+ *
+ * Invariants:
+ *   - state has BIASED exactly while the bias word is T|1 or 3; it is set by T holding
+ *     the mutex uncontended (state == LOCKED), after T wrote T|1, and cleared by the
+ *     revoker before it writes 2. So every normal-mode CAS (which never expects
+ *     BIASED) fails on a biased mutex, and its slow path unbiases first.
+ *   - Revoking: CAS T|1 -> 3, then, if T is another thread, membarrier(PRIVATE_
+ *     EXPEDITED_RSEQ): every running sequence that read T|1 is restarted (and then
+ *     fails), every finished one is visible. Only then is state read and written
+ *     atomically again. T itself revokes without membarrier: it is in no sequence.
+ *
+ * A revocation costs ~1 us, or ~50 us when T is running (an IPI, on this VM). Two
+ * limits keep that rare: a mutex is revoked at most once, and new biases are granted
+ * only while revocations have cost less than 1% of the run's time (plus 1 ms).
+ * Biasing needs x86-64, glibc's rseq registration and membarrier's RSEQ command;
+ * without any of them, or with RCDEBUG=mutexbias=0, every mutex stays a Go mutex.
+ */
+#define RC_NO_INLINE_MUTEX
+#include "sync.h"
+#include "../core/clock.h"
+#include "../core/env.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+
+#include <linux/membarrier.h>
+#include <sched.h>
+#include <stddef.h>
+#include <sys/rseq.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+enum {
+    TAG = 3,
+    TAG_BIASED = 1,
+    REVOKING = 3,
+    BIAS_AFTER = 16,    /* consecutive Locks by one thread */
+    MAX_CANDIDATES = 4, /* candidate changes before giving up */
+};
+
+_Static_assert(offsetof(rc_mutex, state) == 0 && offsetof(rc_mutex, bias) == 40,
+               "bias_x86_64.S's offsets");
+_Static_assert(RC_MUTEX_NOBIAS_ == 2, "the tag values above");
+
+static _Atomic int available;         /* 0 not known yet, 1 yes, -1 no */
+static _Atomic int64_t revoked_ns;    /* time spent revoking, for the budget */
+static _Atomic int64_t start_ns;
+static _Atomic uint64_t nrevoked;
+
+static long membarrier(int cmd)
+{
+    return syscall(__NR_membarrier, cmd, 0, 0);
+}
+
+static bool probe(void)
+{
+#if defined(__x86_64__)
+    return __rseq_size >= 20 &&
+           membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) == 0;
+#else
+    return false; /* no restartable sequences written for this architecture */
+#endif
+}
+
+static bool bias_available(void)
+{
+    int a = atomic_load_explicit(&available, memory_order_acquire);
+    if (a == 0) {
+        a = probe() ? 1 : -1;
+        atomic_store(&start_ns, rc_mono_ns());
+        atomic_store_explicit(&available, a, memory_order_release);
+    }
+    return a > 0 && !rc_env.nomutexbias;
+}
+
+/* This thread's token, or 0 if it cannot own a bias (no rseq area registered). */
+static uintptr_t thread_token(void)
+{
+#if defined(__x86_64__)
+    uintptr_t tp;
+    __asm__("movq %%fs:0, %0" : "=r"(tp));
+    const struct rseq *rs = (const struct rseq *)(tp + (uintptr_t)__rseq_offset);
+    if ((tp & 63) || (int32_t)__atomic_load_n(&rs->cpu_id, __ATOMIC_RELAXED) < 0)
+        return 0;
+    return tp;
+#else
+    return 0;
+#endif
+}
+
+/* Revocations so far have cost less than 1% of the time since the first bias. */
+static bool within_budget(void)
+{
+    int64_t spent = atomic_load_explicit(&revoked_ns, memory_order_relaxed);
+    return spent <= 1000000 + (rc_mono_ns() - atomic_load(&start_ns)) / 100;
+}
+
+static void make_biased(rc_mutex *m, uintptr_t cand, uintptr_t me)
+{
+    if (!within_budget()) {
+        rc_mutex_never_bias(m);
+        return;
+    }
+    if (!atomic_compare_exchange_strong(&m->bias, &cand, me | TAG_BIASED))
+        return;
+    int32_t locked = RC_MUTEX_LOCKED;
+    if (!atomic_compare_exchange_strong(&m->state, &locked, RC_MUTEX_BIASED | locked))
+        atomic_store(&m->bias, RC_MUTEX_NOBIAS_); /* a waiter came: leave it normal */
+}
+
+void rc_mutex_streak_(rc_mutex *m)
+{
+    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
+    if (b & TAG)
+        return; /* decided meanwhile */
+    uintptr_t me = bias_available() ? thread_token() : 0;
+    uint32_t s = atomic_load_explicit(&m->streak, memory_order_relaxed);
+    if (!me || (b != me && (s >> 16) >= MAX_CANDIDATES)) {
+        rc_mutex_never_bias(m);
+        return;
+    }
+    if (b != me) { /* a new candidate: its first Lock */
+        if (atomic_compare_exchange_strong(&m->bias, &b, me))
+            atomic_store_explicit(&m->streak, (s & 0xffff0000u) + 0x10001u,
+                                  memory_order_relaxed);
+        return;
+    }
+    if ((s & 0xffff) + 1 < BIAS_AFTER)
+        atomic_store_explicit(&m->streak, s + 1, memory_order_relaxed);
+    else
+        make_biased(m, b, me);
+}
+
+void rc_mutex_never_bias(rc_mutex *m)
+{
+    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
+    while (!(b & TAG) && !atomic_compare_exchange_weak(&m->bias, &b, RC_MUTEX_NOBIAS_))
+        ;
+}
+
+static void revoke_bias(rc_mutex *m, uintptr_t owner)
+{
+    int64_t t0 = rc_mono_ns();
+    if (owner != thread_token() && membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0 &&
+        (membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) != 0 || /* a fork */
+         membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0))
+        rc_fatal("sync: membarrier failed while revoking a mutex bias");
+    atomic_fetch_and(&m->state, ~RC_MUTEX_BIASED);
+    atomic_store(&m->bias, RC_MUTEX_NOBIAS_);
+    atomic_fetch_add_explicit(&revoked_ns, rc_mono_ns() - t0, memory_order_relaxed);
+    atomic_fetch_add_explicit(&nrevoked, 1, memory_order_relaxed);
+}
+
+void rc_mutex_unbias(rc_mutex *m)
+{
+    for (int spins = 0;; spins++) {
+        uintptr_t b = atomic_load(&m->bias);
+        int32_t s = atomic_load(&m->state);
+        if ((b & TAG) == TAG_BIASED && (s & RC_MUTEX_BIASED)) {
+            if (atomic_compare_exchange_strong(&m->bias, &b, REVOKING))
+                revoke_bias(m, b & ~(uintptr_t)TAG);
+            continue;
+        }
+        if ((b & TAG) == 0 && !(s & RC_MUTEX_BIASED)) {
+            rc_mutex_never_bias(m); /* whoever unbiases has seen contention */
+            continue;
+        }
+        if (b == RC_MUTEX_NOBIAS_ && !(s & RC_MUTEX_BIASED))
+            return;
+        /* revoking, or a bias being set up or given up (make_biased): short */
+        if (spins < 100)
+            rc_cpu_relax();
+        else
+            sched_yield();
+    }
+}
+
+uint64_t rc_mutex_bias_revocations(void)
+{
+    return atomic_load_explicit(&nrevoked, memory_order_relaxed);
+}
+
+#if !defined(__x86_64__)
+int rc_mutex_bias_lock_(rc_mutex *m)
+{
+    (void)m;
+    return -1;
+}
+
+int rc_mutex_bias_unlock_(rc_mutex *m)
+{
+    (void)m;
+    return -1;
+}
+#endif

@@ -1,0 +1,67 @@
+/* bias_x86_64.S: a biased Mutex's Lock and Unlock (sync/bias.c) as Linux restartable
+ * sequences (rseq) for x86-64.
+ *
+ * Each compares the mutex's bias word with this thread's (thread pointer | 1) and the
+ * state with the value it expects, then commits with one plain store. While it runs,
+ * the kernel restarts it at its abort label if the thread is preempted, migrated or
+ * signalled, or if a revoker's membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ)
+ * reaches it: so after a revoker has changed the bias word and returned from
+ * membarrier, no sequence that read the old bias word can still commit.
+ *
+ * int rc_mutex_bias_lock_(rc_mutex *m)     BIASED -> BIASED|1
+ * int rc_mutex_bias_unlock_(rc_mutex *m)   BIASED|1 -> BIASED
+ * return 1 when committed, 0 when the mutex is ours but not in the expected state,
+ * -1 when it is not biased to this thread. Layout: state at 0, bias at 40 (checked in
+ * bias.c). glibc registers every thread's rseq area at __rseq_offset from the thread
+ * pointer; rseq_cs, the pointer to the running sequence's descriptor, is at 8 in it. */
+#if defined(__x86_64__)
+#define RSEQ_SIG 0x53053053        /* glibc's signature for x86 */
+#define BIASED   0x40000000        /* state bit, sync/bias.c */
+
+/* NAME: the function; EXPECT/STORE: the state before and after. */
+.macro RC_BIAS_SEQUENCE name, expect, store
+    .section .data.rel.ro.local, "aw"
+    .balign 32
+.L\name\()_cs:                      /* struct rseq_cs */
+    .long 0, 0                      /* version, flags */
+    .quad .L\name\()_start, .L\name\()_commit - .L\name\()_start, .L\name\()_abort
+    .text
+    .globl \name
+    .type \name, @function
+    .p2align 4
+\name:
+    .cfi_startproc
+    movq __rseq_offset@GOTPCREL(%rip), %rcx
+    movq (%rcx), %rcx
+    leaq .L\name\()_cs(%rip), %rax
+    movq %fs:0, %rdx
+    orq $1, %rdx                    /* the bias word of a mutex biased to us */
+.L\name\()_arm:
+    movq %rax, %fs:8(%rcx)          /* rseq->rseq_cs = &descriptor */
+.L\name\()_start:
+    cmpq %rdx, 40(%rdi)
+    jne .L\name\()_notours
+    cmpl $\expect, (%rdi)
+    jne .L\name\()_busy
+    movl $\store, (%rdi)            /* commit */
+.L\name\()_commit:
+    movl $1, %eax
+    ret
+.L\name\()_busy:
+    xorl %eax, %eax
+    ret
+.L\name\()_notours:
+    movl $-1, %eax
+    ret
+    .long RSEQ_SIG                  /* the kernel checks it before jumping to abort */
+.L\name\()_abort:
+    jmp .L\name\()_arm
+    .cfi_endproc
+    .size \name, .-\name
+.endm
+
+RC_BIAS_SEQUENCE rc_mutex_bias_lock_, BIASED, BIASED|1
+RC_BIAS_SEQUENCE rc_mutex_bias_unlock_, BIASED|1, BIASED
+
+    .section .note.GNU-stack,"",@progbits
+#endif
