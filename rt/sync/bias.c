@@ -195,6 +195,11 @@ void rc_mutex_unbias(rc_mutex *m)
     }
 }
 
+bool rc_mutex_bias_supported(void)
+{
+    return bias_available() && thread_token() != 0;
+}
+
 uint64_t rc_mutex_bias_revocations(void)
 {
     return atomic_load_explicit(&nrevoked, memory_order_relaxed);

@@ -34,7 +34,9 @@ void rc_sema_release(rc_sema *s, bool handoff);
 void rc_mutex_unbias(rc_mutex *m);
 /* An undecided m will never be biased (contention seen). */
 void rc_mutex_never_bias(rc_mutex *m);
-/* Biases revoked so far, for tests. */
+/* For tests: can this thread own a bias (bias.c's requirements), and how many biases
+ * have been revoked so far. */
+bool rc_mutex_bias_supported(void);
 uint64_t rc_mutex_bias_revocations(void);
 
 /* Mutex lock/unlock without detector hooks. */

@@ -45,6 +45,10 @@ static void adder(void *arg)
 
 int main(void)
 {
+    if (!rc_mutex_bias_supported()) {
+        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+        return 0;
+    }
     main_tid = gettid();
     for (int i = 0; i < 200; i++) {
         rc_mutex_lock(&mu);

@@ -24,6 +24,10 @@ static void helper(void *arg)
 
 int main(void)
 {
+    if (!rc_mutex_bias_supported()) {
+        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+        return 0;
+    }
     for (int i = 0; i < 100; i++) {
         rc_mutex_lock(&mu);
         rc_mutex_unlock(&mu);
