@@ -50,6 +50,8 @@ rc_sudog *rc_waitq_take(rc_waitq *q)
             uint32_t zero = 0;
             if (!atomic_compare_exchange_strong(&s->g->select_done, &zero, 1))
                 continue; /* its select already completed another case */
+        } else {
+            s->c->waitrefs--; /* its goroutine will not touch c again */
         }
         return s;
     }
@@ -191,7 +193,13 @@ rc_chan *rc_chan_retain(rc_chan *c)
 
 void rc_chan_release(rc_chan *c)
 {
-    if (c && atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) == 1)
+    if (!c || atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    rc_spin_lock(&c->lock);
+    bool waited_on = c->waitrefs > 0; /* a select still to unqueue, or a leaked waiter */
+    c->orphaned = waited_on;
+    rc_spin_unlock(&c->lock);
+    if (!waited_on)
         free(c);
 }
 
@@ -237,9 +245,8 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
     }
     rc_sudog me = { .g = rc_getg(), .elem = (void *)elem, .c = c };
     rc_waitq_push(&c->sendq, &me);
-    rc_chan_retain(c);
+    c->waitrefs++;
     rc_park_spin(&c->lock, RC_WAIT_CHAN_SEND);
-    rc_chan_release(c);
     if (!me.success)
         chan_panic_send_closed(); /* closed while we waited */
     return true;
@@ -288,11 +295,14 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
     }
     rc_sudog me = { .g = rc_getg(), .elem = elem, .c = c };
     rc_waitq_push(&c->recvq, &me);
-    rc_chan_retain(c);
+    c->waitrefs++;
+    /* The detector's acquire below touches c after the wake: hold a reference. */
+    bool hold = rc_detector_on() && rc_chan_retain(c);
     rc_park_spin(&c->lock, RC_WAIT_CHAN_RECV);
     if (!me.success)
         RC_HOOK(acquire, me.g, c); /* woken by close: close happens before */
-    rc_chan_release(c);
+    if (hold)
+        rc_chan_release(c);
     *ok = me.success;
     return true;
 }

@@ -6,6 +6,13 @@
  *   - sendq non-empty  => the buffer is full (qcount == cap; for cap 0, always)
  *   - closed           => sendq is empty (close wakes every waiter)
  * A sudog lives on its waiting goroutine's stack for exactly the duration of the wait.
+ *
+ * Lifetime: refs counts the users' references (atomic); waitrefs the parked goroutines
+ * that will still touch the channel (under the lock): a blocked send or receive until
+ * its waker dequeues its sudog (after that it never touches c again), a select until
+ * its pass 4 has unqueued its sudogs. The channel is freed by whoever sees both reach
+ * zero: rc_chan_release dropping the last reference with waitrefs == 0, or else, once
+ * orphaned is set, the select that drops waitrefs to 0. Parking costs no atomic.
  * A sudog that belongs to a select is taken only by whoever wins the CAS on its
  * goroutine's select_done, so one select completes at most one case.
  *
@@ -28,6 +35,7 @@ struct rc_sudog {
     int       case_index; /* select: which case this is */
     bool      is_select;
     bool      success;    /* true: a value passed; false: woken by close */
+    bool      last_ref;   /* select: unqueuing it dropped the channel's last waitref */
 };
 
 typedef struct rc_waitq { rc_sudog *first, *last; } rc_waitq;
@@ -35,6 +43,8 @@ typedef struct rc_waitq { rc_sudog *first, *last; } rc_waitq;
 struct rc_chan {
     _Atomic uint32_t lock;
     _Atomic int      refs;
+    int      waitrefs;    /* parked goroutines that will touch it again (see above) */
+    bool     orphaned;    /* refs reached 0 while waitrefs > 0 */
     bool     closed;
     size_t   elemsize;
     size_t   cap;
@@ -46,7 +56,8 @@ struct rc_chan {
 
 void      rc_waitq_push(rc_waitq *q, rc_sudog *s);
 void      rc_waitq_remove(rc_waitq *q, rc_sudog *s);
-rc_sudog *rc_waitq_take(rc_waitq *q);   /* first sudog whose goroutine we may wake */
+rc_sudog *rc_waitq_take(rc_waitq *q);   /* first sudog whose goroutine we may wake; a
+                                           plain (non-select) one drops its waitref */
 
 /* The operations' bodies with c->lock held; each releases the lock before returning
  * and wakes whom it must. */

@@ -144,7 +144,7 @@ static int sel_wait(selstate *s)
         sg->case_index = k;
         sg->is_select = true;
         rc_waitq_push(cs->dir == RC_CASE_RECV ? &cs->ch->recvq : &cs->ch->sendq, sg);
-        rc_chan_retain(cs->ch);
+        cs->ch->waitrefs++;
     }
     rc_park(sel_unlock_cb, s, RC_WAIT_SELECT);
 
@@ -156,10 +156,12 @@ static int sel_wait(selstate *s)
         if (&s->sg[k] != won)
             rc_waitq_remove(cs->dir == RC_CASE_RECV ? &cs->ch->recvq : &cs->ch->sendq,
                             &s->sg[k]);
+        s->sg[k].last_ref = --cs->ch->waitrefs == 0 && cs->ch->orphaned;
     }
     sel_unlock(s);
     for (int i = 0; i < s->nactive; i++)
-        rc_chan_release(s->cases[s->lockord[i]].ch);
+        if (s->sg[s->lockord[i]].last_ref)
+            free(s->cases[s->lockord[i]].ch); /* released by all while we waited */
 
     int k = won->case_index;
     rc_case *cs = &s->cases[k];

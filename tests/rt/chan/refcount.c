@@ -9,6 +9,7 @@
 // STDOUT: 5000 hand-offs with release right after waking the receiver
 // STDOUT: 5000 hand-offs with release right after waking a select
 // STDOUT: 5000 closes with release right after waking the receiver
+// STDOUT: 5000 selects whose other channel was released while they waited
 // STDOUT-NOT: FAIL
 #include <racecheck.h>
 #include <stdio.h>
@@ -37,6 +38,37 @@ static void select_borrowed(void *arg)
     entered = 1;
     rc_select(cs, 2);
     rc_chan_send(done, NULL);
+}
+
+/* Waits on a and b; b's last reference is dropped while it waits, and a wakes it: its
+ * select unqueues from b and frees it (ASan: no use after free, no double free). */
+static rc_chan *other;
+
+static void select_two(void *arg)
+{
+    rc_chan *a = arg;
+    int v;
+    rc_case cs[] = { rc_recv_case(a, &v), rc_recv_case(other, &v) };
+    entered = 1;
+    if (rc_select(cs, 2) != 0)
+        printf("FAIL select_two chose the released channel\n");
+    rc_chan_send(done, NULL);
+}
+
+static void run_released_other(void)
+{
+    for (int i = 0; i < N; i++) {
+        rc_chan *a = rc_chan_make(sizeof(int), 0);
+        other = rc_chan_make(sizeof(int), 0);
+        entered = 0;
+        rc_go(select_two, a);
+        while (!entered)
+            rc_yield();
+        rc_chan_release(other); /* the select still waits on it */
+        rc_chan_send(a, &i);
+        rc_chan_release(a);
+        rc_chan_recv(done, NULL);
+    }
 }
 
 static void run(rc_func fn, bool close)
@@ -76,5 +108,7 @@ int main(void)
     printf("%d hand-offs with release right after waking a select\n", N);
     run(recv_borrowed, true);
     printf("%d closes with release right after waking the receiver\n", N);
+    run_released_other();
+    printf("%d selects whose other channel was released while they waited\n", N);
     return 0;
 }
