@@ -64,7 +64,9 @@ static void lock_slow(rc_mutex *m)
     int64_t wait_start = 0;
     bool starving = false, awoke = false;
     int iter = 0;
-    rc_mutex_unbias(m);
+    /* most calls come with waiters queued on a plain Go mutex: one load decides */
+    if (atomic_load_explicit(&m->bias, memory_order_relaxed) != RC_MUTEX_NOBIAS_)
+        rc_mutex_unbias(m);
     int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
     for (;;) {
         /* spin while locked in normal mode; claim WOKEN so Unlock wakes nobody */
@@ -163,6 +165,14 @@ void rc_mutex_unlock_nohook(rc_mutex *m)
 /* The inline fast paths of racecheck.h end here (LOCKED is 1 there too). */
 void rc_mutex_lock_slowpath(rc_mutex *m)
 {
+    /* Under contention the fast path's CAS mostly fails only because waiters are
+     * queued (state != 0) while the mutex is free: take it as lock_slow's first
+     * iteration would, without its set-up. */
+    int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
+    if (!(old & (LOCKED | STARVING | RC_MUTEX_BIASED)) &&
+        atomic_compare_exchange_strong_explicit(&m->state, &old, old | LOCKED,
+                                                memory_order_acquire, memory_order_relaxed))
+        return;
     lock_slow(m);
 }
 
