@@ -7,7 +7,7 @@
 // STDERR: {{FILE}}:{{LINE:unlock}}
 // STDOUT: biased=1
 // STDOUT-NOT: unreachable
-#include "../../../rt/sync/sync.h"
+#include "bias_test.h"
 #include <racecheck.h>
 #include <stdio.h>
 
@@ -15,15 +15,10 @@ static rc_mutex mu;
 
 int main(void)
 {
-    if (!rc_mutex_bias_supported()) {
-        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+    if (!bias_testable())
         return 0;
-    }
-    for (int i = 0; i < 100; i++) {
-        rc_mutex_lock(&mu);
-        rc_mutex_unlock(&mu);
-    }
-    printf("biased=%d\n", (int)(atomic_load(&mu.bias) & 3));
+    lock_unlock_times(&mu, 100);
+    printf("biased=%d\n", is_biased(&mu));
     fflush(stdout);
     rc_mutex_unlock(&mu); // @unlock
     printf("unreachable\n");

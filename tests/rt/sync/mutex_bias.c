@@ -10,7 +10,7 @@
 // STDOUT: after revocation: bias=2 revocations=1
 // STDOUT: counter=40000
 #define _GNU_SOURCE
-#include "../../../rt/sync/sync.h"
+#include "bias_test.h"
 #include <racecheck.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -45,18 +45,15 @@ static void adder(void *arg)
 
 int main(void)
 {
-    if (!rc_mutex_bias_supported()) {
-        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+    if (!bias_testable())
         return 0;
-    }
     main_tid = gettid();
     for (int i = 0; i < 200; i++) {
         rc_mutex_lock(&mu);
         data++;
         rc_mutex_unlock(&mu);
     }
-    printf("biased=%d revocations=%llu\n",
-           (atomic_load(&mu.bias) & 3) == 1 && (atomic_load(&mu.state) & RC_MUTEX_BIASED),
+    printf("biased=%d revocations=%llu\n", is_biased(&mu),
            (unsigned long long)rc_mutex_bias_revocations());
     rc_mutex_lock(&mu);
     printf("owner trylock while held=%d\n", rc_mutex_trylock(&mu));

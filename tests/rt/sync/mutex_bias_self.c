@@ -5,7 +5,7 @@
 // STDOUT: helper waiting
 // STDOUT: main unlocking
 // STDOUT: helper locked, bias=2 revocations=1
-#include "../../../rt/sync/sync.h"
+#include "bias_test.h"
 #include <racecheck.h>
 #include <stdio.h>
 
@@ -24,15 +24,10 @@ static void helper(void *arg)
 
 int main(void)
 {
-    if (!rc_mutex_bias_supported()) {
-        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+    if (!bias_testable())
         return 0;
-    }
-    for (int i = 0; i < 100; i++) {
-        rc_mutex_lock(&mu);
-        rc_mutex_unlock(&mu);
-    }
-    printf("biased=%d\n", (atomic_load(&mu.bias) & 3) == 1);
+    lock_unlock_times(&mu, 100);
+    printf("biased=%d\n", is_biased(&mu));
     done = rc_chan_make(sizeof(int), 0);
     rc_mutex_lock(&mu);
     rc_go(helper, NULL);

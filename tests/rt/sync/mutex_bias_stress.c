@@ -5,7 +5,7 @@
 // ENV: RCMAXPROCS=2
 // STDOUT: all counts right=1
 // STDOUT: revoked while in use=1
-#include "../../../rt/sync/sync.h"
+#include "bias_test.h"
 #include <racecheck.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -54,10 +54,8 @@ static void b_side(void *arg)
 
 int main(void)
 {
-    if (!rc_mutex_bias_supported()) {
-        printf("SKIP: mutexes cannot be biased here (needs x86-64, rseq and membarrier)\n");
+    if (!bias_testable())
         return 0;
-    }
     done = rc_chan_make(sizeof(int), 2);
     rc_go(a_side, NULL);
     rc_go(b_side, NULL);
