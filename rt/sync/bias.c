@@ -117,10 +117,18 @@ static bool within_budget(void)
     return spent <= 250000 + (rc_mono_ns() - atomic_load(&start_ns)) / 200;
 }
 
+/* An undecided m will never be biased (contention seen, or no bias to be had). */
+static void never_bias(rc_mutex *m)
+{
+    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
+    while (!(b & TAG) && !atomic_compare_exchange_weak(&m->bias, &b, RC_MUTEX_NOBIAS_))
+        ;
+}
+
 static void make_biased(rc_mutex *m, uintptr_t cand, uintptr_t me)
 {
     if (!within_budget()) {
-        rc_mutex_never_bias(m);
+        never_bias(m);
         return;
     }
     if (!atomic_compare_exchange_strong(&m->bias, &cand, me | TAG_BIASED))
@@ -138,7 +146,7 @@ void rc_mutex_streak_(rc_mutex *m)
     uintptr_t me = bias_available() ? thread_token() : 0;
     uint32_t s = atomic_load_explicit(&m->streak, memory_order_relaxed);
     if (!me || (b != me && (s >> 16) >= MAX_CANDIDATES)) {
-        rc_mutex_never_bias(m);
+        never_bias(m);
         return;
     }
     if (b != me) { /* a new candidate: its first Lock */
@@ -151,13 +159,6 @@ void rc_mutex_streak_(rc_mutex *m)
         atomic_store_explicit(&m->streak, s + 1, memory_order_relaxed);
     else
         make_biased(m, b, me);
-}
-
-void rc_mutex_never_bias(rc_mutex *m)
-{
-    uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
-    while (!(b & TAG) && !atomic_compare_exchange_weak(&m->bias, &b, RC_MUTEX_NOBIAS_))
-        ;
 }
 
 static void revoke_bias(rc_mutex *m, uintptr_t owner)
@@ -184,7 +185,7 @@ void rc_mutex_unbias(rc_mutex *m)
             continue;
         }
         if ((b & TAG) == 0 && !(s & RC_MUTEX_BIASED)) {
-            rc_mutex_never_bias(m); /* whoever unbiases has seen contention */
+            never_bias(m); /* whoever unbiases has seen contention */
             continue;
         }
         if (b == RC_MUTEX_NOBIAS_ && !(s & RC_MUTEX_BIASED))

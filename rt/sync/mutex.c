@@ -184,9 +184,7 @@ void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state)
 void rc_mutex_unlock_unbias_(rc_mutex *m)
 {
     rc_mutex_unbias(m);
-    int32_t new = atomic_fetch_sub_explicit(&m->state, LOCKED, memory_order_release) - LOCKED;
-    if (new != 0)
-        unlock_slow(m, new);
+    rc_mutex_unlock_fast_(m); /* now a plain Go mutex */
 }
 
 /* Lock with the detector's wait-for bookkeeping: a Lock that must wait says so

@@ -32,8 +32,6 @@ void rc_sema_release(rc_sema *s, bool handoff);
 /* Returns once m is a plain Go mutex, revoking its bias if it has one, and marks it
  * never to be biased again. For every slow path. */
 void rc_mutex_unbias(rc_mutex *m);
-/* An undecided m will never be biased (contention seen). */
-void rc_mutex_never_bias(rc_mutex *m);
 /* For tests: can this thread own a bias (bias.c's requirements), and how many biases
  * have been revoked so far. */
 bool rc_mutex_bias_supported(void);
