@@ -13,6 +13,8 @@
  * its pass 4 has unqueued its sudogs. The channel is freed by whoever sees both reach
  * zero: rc_chan_release dropping the last reference with waitrefs == 0, or else, once
  * orphaned is set, the select that drops waitrefs to 0. Parking costs no atomic.
+ * A waker holds a reference (every use of a channel must), so a plain waiter is never
+ * dequeued from an orphaned channel: orphaned plain waiters are blocked forever.
  * A sudog that belongs to a select is taken only by whoever wins the CAS on its
  * goroutine's select_done, so one select completes at most one case.
  *

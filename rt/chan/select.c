@@ -39,14 +39,17 @@ static void sel_lock(selstate *s)
     }
 }
 
+/* Each channel is unlocked at its lowest position in lock order, so the last unlock
+ * is the loop's last act: as park callback (on g0, after the switch) it must not read
+ * s, which lives on the goroutine's stack or heap, once that goroutine can be woken
+ * and return. As Go's selunlock. */
 static void sel_unlock(selstate *s)
 {
-    rc_chan *prev = NULL;
     for (int i = s->nactive - 1; i >= 0; i--) {
         rc_chan *c = s->cases[s->lockord[i]].ch;
-        if (c != prev)
-            rc_spin_unlock(&c->lock);
-        prev = c;
+        if (i > 0 && c == s->cases[s->lockord[i - 1]].ch)
+            continue; /* unlocked at i - 1 */
+        rc_spin_unlock(&c->lock);
     }
 }
 
