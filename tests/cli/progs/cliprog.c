@@ -133,8 +133,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(m, "hang"))
-        for (;;)
-            rc_sleep(RC_SECOND);
+        for (;;) /* a minute per sleep: a 1 s --timeout never meets a wake-up */
+            rc_sleep(60 * RC_SECOND);
     if (!strcmp(m, "asleep")) {
         int v;
         rc_chan_recv(rc_chan_make(sizeof v, 0), &v);
