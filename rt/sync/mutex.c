@@ -163,17 +163,21 @@ void rc_mutex_unlock_nohook(rc_mutex *m)
 }
 
 /* The inline fast paths of racecheck.h end here (LOCKED is 1 there too). */
+/* Under contention the fast path's CAS mostly fails only because waiters are queued
+ * (state != 0) while the mutex is free: takes it as lock_slow's first iteration
+ * would, without its set-up. */
+static bool lock_free_queued(rc_mutex *m)
+{
+    int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
+    return !(old & (LOCKED | STARVING | RC_MUTEX_BIASED)) &&
+           atomic_compare_exchange_strong_explicit(&m->state, &old, old | LOCKED,
+                                                   memory_order_acquire, memory_order_relaxed);
+}
+
 void rc_mutex_lock_slowpath(rc_mutex *m)
 {
-    /* Under contention the fast path's CAS mostly fails only because waiters are
-     * queued (state != 0) while the mutex is free: take it as lock_slow's first
-     * iteration would, without its set-up. */
-    int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
-    if (!(old & (LOCKED | STARVING | RC_MUTEX_BIASED)) &&
-        atomic_compare_exchange_strong_explicit(&m->state, &old, old | LOCKED,
-                                                memory_order_acquire, memory_order_relaxed))
-        return;
-    lock_slow(m);
+    if (!lock_free_queued(m))
+        lock_slow(m);
 }
 
 void rc_mutex_unlock_slowpath(rc_mutex *m, int32_t state)
@@ -194,9 +198,7 @@ void rc_mutex_lock_waiting(rc_mutex *m, int why, uintptr_t pc)
     if (rc_mutex_lock_fast_(m))
         return;
     rc_mutex_unbias(m); /* a bias is no reason to wait */
-    int32_t zero = 0;
-    if (atomic_compare_exchange_strong_explicit(&m->state, &zero, LOCKED,
-                                                memory_order_acquire, memory_order_relaxed))
+    if (lock_free_queued(m))
         return;
     RC_HOOK(mutex_wait, rc_getg(), m, why, pc);
     lock_slow(m);
