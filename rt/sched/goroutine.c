@@ -71,13 +71,6 @@ int rc_goroutine_count(void)
 static struct {
     _Atomic uint32_t lock;
     rc_g *head;
-    int   n;
-    int   nstack;   /* how many of them keep their stack */
-} gfree_global;
-
-static struct {
-    _Atomic uint32_t lock;
-    rc_g *head;
 } allg;
 
 void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx)
@@ -90,87 +83,114 @@ void rc_for_each_g(void (*f)(rc_g *g, void *ctx), void *ctx)
 
 /* ---- free lists ----------------------------------------------------------------- */
 
-static void gfree_global_push_locked(rc_g *x)
+/* The global free list holds batches, so that moving goroutines between it and a P
+ * costs one cache miss, not one per goroutine: a batch is a schedlink chain whose
+ * first goroutine keeps the counts and the link to the next batch (gbatch). Its
+ * goroutines were mostly last touched on another P. n and nstack are written under
+ * the lock, read without it as hints. */
+static struct {
+    _Atomic uint32_t lock;
+    rc_g *batches;
+    _Atomic int n;          /* goroutines in all batches */
+    _Atomic int nstack;     /* how many of them keep their stack */
+} gfree_global;
+
+static void add_relaxed(_Atomic int *x, int delta)
 {
-    x->schedlink = gfree_global.head;
-    gfree_global.head = x;
-    gfree_global.n++;
-    if (x->stack.lo)
-        gfree_global.nstack++;
+    atomic_store_explicit(x, atomic_load_explicit(x, memory_order_relaxed) + delta,
+                          memory_order_relaxed);
 }
 
-static rc_g *gfree_global_pop_locked(void)
+static void gfree_global_push(rc_g *batch)
 {
-    rc_g *x = gfree_global.head;
-    if (x) {
-        gfree_global.head = x->schedlink;
-        gfree_global.n--;
-        if (x->stack.lo)
-            gfree_global.nstack--;
+    rc_spin_lock(&gfree_global.lock);
+    batch->gbatch.next = gfree_global.batches;
+    gfree_global.batches = batch;
+    add_relaxed(&gfree_global.n, batch->gbatch.n);
+    add_relaxed(&gfree_global.nstack, batch->gbatch.nstack);
+    rc_spin_unlock(&gfree_global.lock);
+}
+
+static rc_g *gfree_global_pop(void)
+{
+    rc_spin_lock(&gfree_global.lock);
+    rc_g *b = gfree_global.batches;
+    if (b) {
+        gfree_global.batches = b->gbatch.next;
+        add_relaxed(&gfree_global.n, -b->gbatch.n);
+        add_relaxed(&gfree_global.nstack, -b->gbatch.nstack);
     }
-    return x;
+    rc_spin_unlock(&gfree_global.lock);
+    return b;
+}
+
+/* Makes the chain head..(schedlink) a batch of n goroutines. */
+static rc_g *gbatch_make(rc_g *head, int n)
+{
+    int nstack = 0;
+    for (rc_g *x = head; x; x = x->schedlink)
+        nstack += x->stack.lo != NULL;
+    head->gbatch.n = n;
+    head->gbatch.nstack = nstack;
+    return head;
+}
+
+/* Ships the older half of p's free list to the global list as one batch (the newer
+ * half is warmer in this P's cache). Stacks beyond the global cap are unmapped first
+ * (munmap is slow: a TLB shootdown), outside every lock; their goroutines go stackless. */
+static void gfree_spill(rc_p *p)
+{
+    rc_g *last = p->gfree;
+    for (int i = 1; i < GFREE_LOCAL / 2; i++)
+        last = last->schedlink;
+    rc_g *old = last->schedlink;
+    last->schedlink = NULL;
+    int n = p->ngfree - GFREE_LOCAL / 2;
+    p->ngfree = GFREE_LOCAL / 2;
+
+    rc_stack *unmap[GFREE_LOCAL];
+    int nunmap = 0;
+    int room = GFREE_GLOBAL - atomic_load_explicit(&gfree_global.nstack, memory_order_relaxed);
+    for (rc_g *x = old; x; x = x->schedlink) {
+        if (x->stack.lo && room-- <= 0)
+            unmap[nunmap++] = &x->stack;
+    }
+    if (nunmap)
+        rc_stack_free_many(unmap, nunmap);
+    gfree_global_push(gbatch_make(old, n));
 }
 
 void rc_gfree_put(rc_p *p, rc_g *g)
 {
     g->schedlink = p->gfree;
     p->gfree = g;
-    if (++p->ngfree < GFREE_LOCAL)
-        return;
-    /* Move half to the global list. Stacks beyond its cap are unmapped after the lock
-     * is dropped (munmap is slow: a TLB shootdown); their goroutines go to the list
-     * stackless once that is done. */
-    rc_g *unmap = NULL;
-    rc_spin_lock(&gfree_global.lock);
-    while (p->ngfree > GFREE_LOCAL / 2) {
-        rc_g *x = p->gfree;
-        p->gfree = x->schedlink;
-        p->ngfree--;
-        if (gfree_global.nstack >= GFREE_GLOBAL && x->stack.lo) {
-            x->schedlink = unmap;
-            unmap = x;
-            continue;
-        }
-        gfree_global_push_locked(x);
-    }
-    rc_spin_unlock(&gfree_global.lock);
-    if (!unmap)
-        return;
-    rc_stack *stacks[GFREE_LOCAL];
-    int n = 0;
-    for (rc_g *x = unmap; x; x = x->schedlink)
-        stacks[n++] = &x->stack;
-    rc_stack_free_many(stacks, n);
-    rc_spin_lock(&gfree_global.lock);
-    while (unmap) {
-        rc_g *x = unmap;
-        unmap = x->schedlink;
-        gfree_global_push_locked(x);
-    }
-    rc_spin_unlock(&gfree_global.lock);
+    if (++p->ngfree >= GFREE_LOCAL)
+        gfree_spill(p);
 }
 
 static rc_g *gfree_get(rc_p *p)
 {
-    if (p && !p->gfree && gfree_global.n > 0) {
-        rc_spin_lock(&gfree_global.lock);
-        while (p->ngfree < GFREE_LOCAL / 2 && gfree_global.head) {
-            rc_g *x = gfree_global_pop_locked();
-            x->schedlink = p->gfree;
-            p->gfree = x;
-            p->ngfree++;
-        }
-        rc_spin_unlock(&gfree_global.lock);
+    if (!p) { /* take the first of a batch, put the rest back */
+        if (atomic_load_explicit(&gfree_global.n, memory_order_relaxed) == 0)
+            return NULL;
+        rc_g *b = gfree_global_pop();
+        if (b && b->schedlink)
+            gfree_global_push(gbatch_make(b->schedlink, b->gbatch.n - 1));
+        return b;
     }
-    rc_g *g = NULL;
-    if (p && p->gfree) {
-        g = p->gfree;
+    if (!p->gfree && atomic_load_explicit(&gfree_global.n, memory_order_relaxed) > 0) {
+        rc_g *b = gfree_global_pop();
+        if (b) {
+            p->gfree = b;
+            p->ngfree = b->gbatch.n;
+        }
+    }
+    rc_g *g = p->gfree;
+    if (g) {
         p->gfree = g->schedlink;
         p->ngfree--;
-    } else if (!p && gfree_global.n > 0) {
-        rc_spin_lock(&gfree_global.lock);
-        g = gfree_global_pop_locked();
-        rc_spin_unlock(&gfree_global.lock);
+        if (p->gfree) /* the next spawn's goroutine, likely last touched on another P */
+            __builtin_prefetch(p->gfree, 1);
     }
     return g;
 }
@@ -192,17 +212,13 @@ static rc_g *galloc_batch(rc_p *p)
         allg.head = &gs[i];
     }
     rc_spin_unlock(&allg.lock);
-    if (p) {
-        for (int i = 1; i < GALLOC_BATCH; i++) {
-            gs[i].schedlink = p->gfree;
-            p->gfree = &gs[i];
-            p->ngfree++;
-        }
+    for (int i = 1; i < GALLOC_BATCH; i++)
+        gs[i].schedlink = i + 1 < GALLOC_BATCH ? &gs[i + 1] : NULL;
+    if (p && !p->gfree) {
+        p->gfree = &gs[1];
+        p->ngfree = GALLOC_BATCH - 1;
     } else {
-        rc_spin_lock(&gfree_global.lock);
-        for (int i = 1; i < GALLOC_BATCH; i++)
-            gfree_global_push_locked(&gs[i]);
-        rc_spin_unlock(&gfree_global.lock);
+        gfree_global_push(gbatch_make(&gs[1], GALLOC_BATCH - 1));
     }
     return &gs[0];
 }
@@ -233,6 +249,9 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
                uintptr_t create_pc)
 {
     rc_runtime_init();
+    /* before any store to g: a locked add waits for earlier stores to drain, and g's
+     * lines are likely on another core */
+    int64_t id = atomic_fetch_add_explicit(&goidgen.last, 1, memory_order_relaxed) + 1;
     rc_m *m = rc_getm();
     rc_g *g = gfree_get(m ? m->p : NULL);
     if (!g)
@@ -248,9 +267,9 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
         memcpy(top, argcopy, argsize);
         arg = top;
     }
+    g->id = id;
     g->fn = fn;
     g->arg = arg;
-    g->id = atomic_fetch_add_explicit(&goidgen.last, 1, memory_order_relaxed) + 1;
     g->parent_id = (m && m->curg) ? m->curg->id : 0;
     g->create_pc = create_pc;
     g->param = NULL;
@@ -260,7 +279,6 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
     count_goroutine(m ? m->p : NULL, 1);
     /* no parent on the timer thread (AfterFunc): the detector starts it afresh */
     RC_HOOK(go_create, m ? m->curg : NULL, g, create_pc);
-    int64_t id = g->id; /* g may be gone and reused once it is runnable */
     if (__builtin_expect(rc_ctl_on, 0)) { /* the strategy: does the child run first? */
         rc_ctl_created(g);
         rc_ready(g);

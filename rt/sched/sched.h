@@ -83,8 +83,16 @@ struct rc_g {
     rc_g         *alllink;      /* allg list; never unlinked (Gs are reused) */
     rc_m         *m;            /* the M running it, while RUNNING or SYSCALL */
 
-    void        (*fn)(void *);
-    void         *arg;
+    union {
+        struct {                  /* while it lives */
+            void (*fn)(void *);
+            void  *arg;
+        };
+        struct {                  /* dead, first of a batch on the global free list */
+            rc_g    *next;        /* the next batch */
+            int32_t  n, nstack;   /* goroutines in this batch (schedlink), with stacks */
+        } gbatch;
+    };
 
     /* Wake-up data, written by the waker before rc_ready. */
     void         *param;        /* e.g. the sudog that completed a select */
