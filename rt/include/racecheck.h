@@ -184,6 +184,16 @@ __attribute__((always_inline, nodebug)) static inline bool rc_mutex_lock_fast_(r
     uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
     if (__builtin_expect(b & 1, 0)) /* biased, or being revoked */
         return rc_mutex_bias_lock_(m) > 0;
+    if (b == RC_MUTEX_NOBIAS_) {
+        /* Contended before: waiters may be queued while it is free, and a CAS that
+         * expects 0 would fail on their count (a failed CAS costs as much as one that
+         * succeeds). Take it from whatever state the load saw, unless locked, starving
+         * or (a stale view of) biased. */
+        int32_t s = atomic_load_explicit(&m->state, memory_order_relaxed);
+        return !(s & (1 | 4 | 0x40000000)) &&
+               atomic_compare_exchange_strong_explicit(&m->state, &s, s | 1, memory_order_acquire,
+                                                       memory_order_relaxed);
+    }
     int32_t zero = 0;
     if (__builtin_expect(!atomic_compare_exchange_strong_explicit(
                              &m->state, &zero, 1 /* locked */, memory_order_acquire,

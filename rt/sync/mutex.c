@@ -34,6 +34,9 @@ enum {
     WAITER = 1 << WAITER_SHIFT,
 };
 
+_Static_assert(LOCKED == 1 && STARVING == 4 && RC_MUTEX_BIASED == 0x40000000,
+               "racecheck.h's inline fast paths spell these out");
+
 #define STARVATION_THRESHOLD_NS 1000000 /* 1 ms */
 #define ACTIVE_SPIN 4
 #define ACTIVE_SPIN_CNT 30
