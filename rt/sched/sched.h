@@ -72,7 +72,7 @@ typedef struct rc_m rc_m;
 typedef struct rc_p rc_p;
 
 struct rc_g {
-    rc_mctx        ctx;          /* saved context while not running */
+    _Alignas(64) rc_mctx ctx;          /* saved context while not running */
     rc_stack      stack;        /* own stack; for the main goroutine, the thread's */
     int64_t       id;
     _Atomic int   status;       /* rc_gstatus */
