@@ -11,6 +11,13 @@
  * us and no stronger (a read never replaces a write), else over the weakest cell
  * (atomic before plain, read before write; TSan evicts by epoch alone).
  *
+ * A word whose cells already hold this very access (same goroutine slot, epoch, bytes
+ * and kind: a loop's accesses from one site share an epoch until the next
+ * synchronisation) is done at once, as in TSan: nothing that happened since can be
+ * missed, since any later access of another goroutine was checked against that cell,
+ * and earlier ones were checked when it was stored. Skipping the store also keeps
+ * the shadow line clean (a second pass over an array reads its shadow, writes none).
+ *
  * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields, so a spin loop on
  * a plain variable cannot starve the goroutine it waits for. In controlled mode
  * (sched/control.h) the mask is 0: every access of the program is a scheduling point,
@@ -71,6 +78,8 @@ static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
     int store_at = -1;
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
         rc_cell old = atomic_load_explicit(&cells[i], memory_order_acquire);
+        if (old == cur)
+            return; /* this very access (same epoch) is recorded: see the top */
         if (old == 0) {
             if (store_at < 0)
                 store_at = i;
@@ -122,6 +131,8 @@ static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uin
     if (!rg || size == 0)
         return;
     uint64_t epoch = rc_trace_access(rg, pc);
+    if (__builtin_expect(size >= RC_SHADOW_DENSE_MIN, 0))
+        rc_shadow_dense(addr, size);
     while (size > 0) {
         unsigned off = addr & 7;
         size_t n = 8 - off < size ? 8 - off : size;

@@ -25,16 +25,53 @@ void rc_shadow_init(void)
         rc_shadow_dir = map_noreserve(NREGIONS * sizeof *rc_shadow_dir);
 }
 
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+/* A region's cells, aligned to a huge page so that rc_shadow_dense can use them all. */
+static rc_cell *map_region(void)
+{
+    char *p = map_noreserve(REGION_SHADOW_BYTES + HUGE_PAGE);
+    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    if (a > (uintptr_t)p)
+        munmap(p, a - (uintptr_t)p);
+    munmap((char *)a + REGION_SHADOW_BYTES, (uintptr_t)p + HUGE_PAGE - a);
+    return (rc_cell *)a;
+}
+
 rc_cell *rc_shadow_region(uintptr_t addr)
 {
     size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
-    rc_cell *fresh = map_noreserve(REGION_SHADOW_BYTES);
+    rc_cell *fresh = map_region();
     rc_cell *expected = NULL;
     if (!atomic_compare_exchange_strong(&rc_shadow_dir[r], &expected, fresh)) {
         munmap(fresh, REGION_SHADOW_BYTES); /* another thread won */
         return expected;
     }
     return fresh;
+}
+
+void rc_shadow_dense(uintptr_t addr, size_t size)
+{
+    if (!rc_shadow_dir || size < RC_SHADOW_DENSE_MIN)
+        return;
+    uintptr_t end = addr + size;
+    while (addr < end) {
+        size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
+        uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
+        uintptr_t stop = end < region_end ? end : region_end;
+        rc_cell *base = atomic_load(&rc_shadow_dir[r]);
+        if (!base)
+            base = rc_shadow_region(addr);
+        /* the huge pages wholly inside this part's shadow */
+        uintptr_t from = (uintptr_t)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS);
+        uintptr_t to = (uintptr_t)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
+                                   + RC_SHADOW_CELLS);
+        from = (from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        to &= ~(HUGE_PAGE - 1);
+        if (to > from)
+            madvise((void *)from, to - from, MADV_HUGEPAGE); /* advice: failure is harmless */
+        addr = stop;
+    }
 }
 
 void rc_shadow_clear(uintptr_t addr, size_t size)
