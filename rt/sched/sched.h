@@ -72,7 +72,8 @@ typedef struct rc_m rc_m;
 typedef struct rc_p rc_p;
 
 struct rc_g {
-    _Alignas(64) rc_mctx ctx;          /* saved context while not running */
+    _Alignas(64) rc_mctx ctx;   /* saved context while not running (aligned:
+                                   goroutines on different Ps share no line) */
     rc_stack      stack;        /* own stack; for the main goroutine, the thread's */
     int64_t       id;
     _Atomic int   status;       /* rc_gstatus */

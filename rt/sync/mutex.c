@@ -165,10 +165,11 @@ void rc_mutex_unlock_nohook(rc_mutex *m)
     rc_mutex_unlock_fast_(m);
 }
 
-/* The inline fast paths of racecheck.h end here (LOCKED is 1 there too). */
-/* Under contention the fast path's CAS mostly fails only because waiters are queued
- * (state != 0) while the mutex is free: takes it as lock_slow's first iteration
- * would, without its set-up. */
+/* The inline fast paths of racecheck.h end here. */
+/* Takes a free mutex whatever waiters are queued, as lock_slow's first iteration
+ * would, without its set-up: the fast path's CAS expects 0 on a mutex not yet
+ * contended; on one that was (which the fast path takes this way already) it is a
+ * second look, a moment later. */
 static bool lock_free_queued(rc_mutex *m)
 {
     int32_t old = atomic_load_explicit(&m->state, memory_order_relaxed);
