@@ -2,7 +2,8 @@
 // transparent huge pages (rt/race/shadow.c, rc_shadow_dense), without which walking it
 // is bound by page-table walks (bench/race access: 2.5x slower). The test counts the
 // huge pages of every mapping but the array's own (which the kernel backs with huge
-// pages only in THP mode "always"). Skipped where THP is off.
+// pages only in THP mode "always"). Skipped where THP is off, or where the kernel gives
+// no huge page even to a plain madvised mapping (the control below).
 // EXIT: 0
 // STDOUT: huge shadow: yes
 #include <racecheck.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define LEN (4 << 20) /* ints: 16 MiB */
 
@@ -44,10 +46,49 @@ static long huge_kb_elsewhere(uintptr_t addr)
     return kb;
 }
 
+/* kB of AnonHugePages in the mapping that contains addr. */
+static long huge_kb_at(uintptr_t addr)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    if (!f)
+        return -1;
+    char line[512];
+    long kb = 0;
+    int in = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi, v;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
+            in = addr >= lo && addr < hi;
+        else if (in && sscanf(line, "AnonHugePages: %lu kB", &v) == 1)
+            kb += (long)v;
+    }
+    fclose(f);
+    return kb;
+}
+
+/* The control: does the kernel give a huge page to a madvised anonymous mapping? */
+static int kernel_gives_huge_pages(void)
+{
+    size_t huge = 2 << 20;
+    char *p = mmap(NULL, 2 * huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return 0;
+    char *a = (char *)(((uintptr_t)p + huge - 1) & ~(uintptr_t)(huge - 1));
+    madvise(a, huge, MADV_HUGEPAGE);
+    memset(a, 1, huge);
+    long kb = huge_kb_at((uintptr_t)a);
+    munmap(p, 2 * huge);
+    return kb >= 2048;
+}
+
 int main(void)
 {
     if (!thp_available()) {
         printf("SKIP: transparent huge pages are off\n");
+        return 0;
+    }
+    if (!kernel_gives_huge_pages()) {
+        printf("SKIP: the kernel gave no huge page to a madvised mapping\n");
         return 0;
     }
     int *a = malloc(LEN * sizeof *a);
