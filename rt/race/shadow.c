@@ -2,6 +2,7 @@
 #include "shadow.h"
 #include "../diag/panic.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -50,55 +51,57 @@ rc_cell *rc_shadow_region(uintptr_t addr)
     return fresh;
 }
 
-void rc_shadow_dense(uintptr_t addr, size_t size)
+/* Calls f on the shadow of [addr, addr + size), one region's part at a time: the
+ * cells from..to (bytes). Regions not yet mapped are created if create, else skipped. */
+static void for_each_part(uintptr_t addr, size_t size, bool create, void (*f)(char *from, char *to))
 {
-    if (!rc_shadow_dir || size < RC_SHADOW_DENSE_MIN)
-        return;
     uintptr_t end = addr + size;
     while (addr < end) {
         size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
         uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
         uintptr_t stop = end < region_end ? end : region_end;
         rc_cell *base = atomic_load(&rc_shadow_dir[r]);
-        if (!base)
+        if (!base && create)
             base = rc_shadow_region(addr);
-        /* the huge pages wholly inside this part's shadow */
-        uintptr_t from = (uintptr_t)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS);
-        uintptr_t to = (uintptr_t)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
-                                   + RC_SHADOW_CELLS);
-        from = (from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        to &= ~(HUGE_PAGE - 1);
-        if (to > from)
-            madvise((void *)from, to - from, MADV_HUGEPAGE); /* advice: failure is harmless */
+        if (base)
+            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS),
+              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
+                       + RC_SHADOW_CELLS));
         addr = stop;
+    }
+}
+
+/* The huge pages wholly inside from..to. */
+static void dense_part(char *from, char *to)
+{
+    uintptr_t a = ((uintptr_t)from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t b = (uintptr_t)to & ~(HUGE_PAGE - 1);
+    if (b > a)
+        madvise((void *)a, b - a, MADV_HUGEPAGE); /* advice: failure is harmless */
+}
+
+void rc_shadow_dense(uintptr_t addr, size_t size)
+{
+    if (rc_shadow_dir && size >= RC_SHADOW_DENSE_MIN)
+        for_each_part(addr, size, true, dense_part);
+}
+
+static void clear_part(char *from, char *to)
+{
+    size_t n = (size_t)(to - from);
+    if (n >= 1024 * 1024) { /* below this, memset beats a TLB shootdown */
+        /* whole pages: give them back (they read as zero again) */
+        uintptr_t pa = ((uintptr_t)from + 4095) & ~(uintptr_t)4095;
+        uintptr_t pb = (uintptr_t)to & ~(uintptr_t)4095;
+        memset(from, 0, pa - (uintptr_t)from);
+        madvise((void *)pa, pb - pa, MADV_DONTNEED);
+        memset((void *)pb, 0, (uintptr_t)to - pb);
+    } else {
+        memset(from, 0, n);
     }
 }
 
 void rc_shadow_clear(uintptr_t addr, size_t size)
 {
-    uintptr_t end = addr + size;
-    addr &= ~(uintptr_t)7;
-    while (addr < end) {
-        size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
-        uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
-        uintptr_t stop = end < region_end ? end : region_end;
-        rc_cell *base = atomic_load(&rc_shadow_dir[r]);
-        if (base) {
-            char *from = (char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS);
-            char *to = (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
-                                + RC_SHADOW_CELLS);
-            size_t n = (size_t)(to - from);
-            if (n >= 1024 * 1024) { /* below this, memset beats a TLB shootdown */
-                /* whole pages: give them back (they read as zero again) */
-                uintptr_t pa = ((uintptr_t)from + 4095) & ~(uintptr_t)4095;
-                uintptr_t pb = (uintptr_t)to & ~(uintptr_t)4095;
-                memset(from, 0, pa - (uintptr_t)from);
-                madvise((void *)pa, pb - pa, MADV_DONTNEED);
-                memset((void *)pb, 0, (uintptr_t)to - pb);
-            } else {
-                memset(from, 0, n);
-            }
-        }
-        addr = stop;
-    }
+    for_each_part(addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
 }

@@ -26,40 +26,20 @@ static int thp_available(void)
     return ok;
 }
 
-/* kB of AnonHugePages in every mapping that does not contain addr. */
-static long huge_kb_elsewhere(uintptr_t addr)
+/* kB of AnonHugePages in the mapping that contains addr (inside), or in all others. */
+static long huge_kb(uintptr_t addr, int inside)
 {
     FILE *f = fopen("/proc/self/smaps", "r");
     if (!f)
         return -1;
     char line[512];
     long kb = 0;
-    int skip = 0;
+    int count = 0;
     while (fgets(line, sizeof line, f)) {
         unsigned long lo, hi, v;
         if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
-            skip = addr >= lo && addr < hi;
-        else if (!skip && sscanf(line, "AnonHugePages: %lu kB", &v) == 1)
-            kb += (long)v;
-    }
-    fclose(f);
-    return kb;
-}
-
-/* kB of AnonHugePages in the mapping that contains addr. */
-static long huge_kb_at(uintptr_t addr)
-{
-    FILE *f = fopen("/proc/self/smaps", "r");
-    if (!f)
-        return -1;
-    char line[512];
-    long kb = 0;
-    int in = 0;
-    while (fgets(line, sizeof line, f)) {
-        unsigned long lo, hi, v;
-        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
-            in = addr >= lo && addr < hi;
-        else if (in && sscanf(line, "AnonHugePages: %lu kB", &v) == 1)
+            count = (addr >= lo && addr < hi) == inside;
+        else if (count && sscanf(line, "AnonHugePages: %lu kB", &v) == 1)
             kb += (long)v;
     }
     fclose(f);
@@ -76,7 +56,7 @@ static int kernel_gives_huge_pages(void)
     char *a = (char *)(((uintptr_t)p + huge - 1) & ~(uintptr_t)(huge - 1));
     madvise(a, huge, MADV_HUGEPAGE);
     memset(a, 1, huge);
-    long kb = huge_kb_at((uintptr_t)a);
+    long kb = huge_kb((uintptr_t)a, 1);
     munmap(p, 2 * huge);
     return kb >= 2048;
 }
@@ -96,7 +76,7 @@ int main(void)
         return 1;
     for (long i = 0; i < LEN; i++)
         a[i] = (int)i;
-    long kb = huge_kb_elsewhere((uintptr_t)a);
+    long kb = huge_kb((uintptr_t)a, 0);
     printf("huge shadow: %s\n", kb >= 2048 ? "yes" : "no");
     if (kb < 2048)
         printf("AnonHugePages outside the array: %ld kB\n", kb);
