@@ -134,6 +134,10 @@ void rc_trace_init(rc_rg *rg);
 void rc_trace_free(rc_rg *rg);
 void rc_trace_reset(rc_rg *rg);
 void rc_trace_new_part(rc_rg *rg);
+/* While held, no trace recycles events (see trace.c): a reporter holds the traces
+ * from seeing a race until it has restored the other side's stack. */
+void rc_trace_hold(void);
+void rc_trace_unhold(void);
 /* Appends an event and returns its epoch. */
 static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 {

@@ -292,6 +292,7 @@ static void restore_prev(prev_access *p, rc_cell oc)
     p->n = old ? rc_trace_restore(old, oc, p->stk, MAX_STACK) : 0;
     p->nheld = old ? rc_trace_restore_held(old, oc, p->held) : -1;
     rc_race_who_unlock();
+    rc_trace_unhold(); /* rc_race_report took it */
 }
 
 /* Fills d from the detector's state; false if the race was reported before. Runs
@@ -331,6 +332,7 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, rc_cell cc, uintptr_t pc, rc_cel
 {
     static rc_race_data d; /* guarded by rc_out_lock */
     prev_access prev;      /* 2 KiB: goroutine stacks have room */
+    rc_trace_hold();       /* first: old's goroutine may be filling its trace now */
     rc_report_begin();
     cur->ignore++;
     restore_prev(&prev, oc);

@@ -7,16 +7,44 @@
  * RC_TRACE_PART_EVENTS): a million goroutines that each do a little cost a little.
  * Older events are overwritten: a report about an access that old says "[failed to
  * restore the stack]", as TSan does.
+ *
+ * A report restores the previous access's stack while that access's goroutine may
+ * still run on another thread and fill its ring (a spin on the very variable that
+ * races, say). The reporter holds the traces (rc_trace_hold) from the moment it sees
+ * the race until it has copied the stack, and while it does no ring recycles its
+ * oldest part: the writer waits at the wrap, bounded, so that a reporter that never
+ * finishes costs milliseconds, not a hang. Only the few instructions between the
+ * shadow load and the hold can still lose an event.
  */
 #include "alloc.h"
 #include "race.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define RC_TRACE_FIRST_EVENTS 32u
+#define RC_TRACE_HOLD_WAITS   1000u  /* a wrap waits at most this many 20 us naps */
+
+static _Atomic int holds; /* reporters copying a stack out of some trace */
+
+void rc_trace_hold(void) { atomic_fetch_add(&holds, 1); }
+void rc_trace_unhold(void) { atomic_fetch_sub(&holds, 1); }
+
+/* Before the ring at rg wraps onto a part that holds events: no reporter may be
+ * reading it. Called with no lock held (a reporter takes reg.lock, slots.lock and
+ * trace_lock). */
+static void wait_for_holds(const rc_rg *rg)
+{
+    const rc_trace_part *next = rg->parts ? rg->parts[(rg->cur + 1) % rg->nparts] : NULL;
+    if (!next || next->n == 0)
+        return;
+    for (unsigned i = 0; i < RC_TRACE_HOLD_WAITS && atomic_load(&holds) > 0; i++)
+        usleep(20);
+}
 
 static rc_trace_part *part_alloc(uint32_t cap)
 {
@@ -100,6 +128,7 @@ void rc_trace_reset(rc_rg *rg)
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
 void rc_trace_new_part(rc_rg *rg)
 {
+    wait_for_holds(rg);
     rc_spin_lock(&rg->trace_lock);
     if (!rg->parts) {
         rg->parts = rc_race_calloc(rg->nparts, sizeof *rg->parts);
