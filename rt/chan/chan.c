@@ -4,7 +4,6 @@
  */
 #include "chan.h"
 #include "../sched/control.h"
-#include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
 
@@ -107,7 +106,7 @@ void chan_send_to_waiter(rc_chan *c, rc_sudog *sg, const void *elem)
     copy_elem(c, sg->elem, elem);
     sg->success = true;
     sg->g->param = sg;
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
     rc_ready(sg->g);
 }
 
@@ -128,7 +127,7 @@ void chan_recv_from_waiter(rc_chan *c, rc_sudog *sg, void *elem)
     }
     sg->success = true;
     sg->g->param = sg;
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
     rc_ready(sg->g);
 }
 
@@ -140,7 +139,7 @@ void chan_send_buffered(rc_chan *c, const void *elem)
     if (++c->sendx == c->cap)
         c->sendx = 0;
     c->qcount++;
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
 }
 
 void chan_recv_buffered(rc_chan *c, void *elem)
@@ -152,12 +151,12 @@ void chan_recv_buffered(rc_chan *c, void *elem)
     if (++c->recvx == c->cap)
         c->recvx = 0;
     c->qcount--;
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
 }
 
 void chan_recv_closed(rc_chan *c, void *elem)
 {
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
     RC_HOOK(acquire, rc_getg(), c);
     if (elem && c->elemsize)
         memset(elem, 0, c->elemsize);
@@ -181,6 +180,7 @@ rc_chan *rc_chan_make(size_t elem_size, size_t cap)
     c->cap = cap;
     c->buf = (char *)(c + 1);
     atomic_store(&c->refs, 1);
+    atomic_store(&c->bias, rc_chan_bias_init_());
     return c;
 }
 
@@ -195,15 +195,17 @@ void rc_chan_release(rc_chan *c)
 {
     if (!c || atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) != 1)
         return;
-    rc_spin_lock(&c->lock);
+    chan_lock(c);
     bool waited_on = c->waitrefs > 0; /* a select still to unqueue, or a leaked waiter */
     c->orphaned = waited_on;
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
     if (!waited_on)
         free(c);
 }
 
 /* ---- operations ------------------------------------------------------------------ */
+
+static void unlock_cb(void *c) { chan_unlock(c); }
 
 __attribute__((noreturn)) static void block_forever(rc_wait_reason r)
 {
@@ -225,9 +227,9 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
         if (elem && c->elemsize)
             RC_HOOK(access, g, elem, c->elemsize, false, pc);
     }
-    rc_spin_lock(&c->lock);
+    chan_lock(c);
     if (c->closed) {
-        rc_spin_unlock(&c->lock);
+        chan_unlock(c);
         chan_panic_send_closed();
     }
     rc_sudog *sg = rc_waitq_take(&c->recvq);
@@ -240,13 +242,13 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
         return true;
     }
     if (!block) {
-        rc_spin_unlock(&c->lock);
+        chan_unlock(c);
         return false;
     }
     rc_sudog me = { .g = rc_getg(), .elem = (void *)elem, .c = c };
     rc_waitq_push(&c->sendq, &me);
     c->waitrefs++;
-    rc_park_spin(&c->lock, RC_WAIT_CHAN_SEND);
+    rc_park(unlock_cb, c, RC_WAIT_CHAN_SEND);
     if (!me.success)
         chan_panic_send_closed(); /* closed while we waited */
     return true;
@@ -272,7 +274,7 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
             return false;
         block_forever(RC_WAIT_CHAN_RECV_NIL);
     }
-    rc_spin_lock(&c->lock);
+    chan_lock(c);
     if (c->closed && c->qcount == 0) {
         chan_recv_closed(c, elem);
         *ok = false;
@@ -290,7 +292,7 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
         return true;
     }
     if (!block) {
-        rc_spin_unlock(&c->lock);
+        chan_unlock(c);
         return false;
     }
     rc_sudog me = { .g = rc_getg(), .elem = elem, .c = c };
@@ -298,7 +300,7 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
     c->waitrefs++;
     /* The detector's acquire below touches c after the wake: hold a reference. */
     bool hold = rc_detector_on() && rc_chan_retain(c);
-    rc_park_spin(&c->lock, RC_WAIT_CHAN_RECV);
+    rc_park(unlock_cb, c, RC_WAIT_CHAN_RECV);
     if (!me.success)
         RC_HOOK(acquire, me.g, c); /* woken by close: close happens before */
     if (hold)
@@ -339,9 +341,9 @@ static void chan_close(rc_chan *c, uintptr_t pc)
     if (!c)
         rc_panic_msg("close of nil channel");
     RC_HOOK(access, rc_getg(), &c->closed, 1, true, pc);
-    rc_spin_lock(&c->lock);
+    chan_lock(c);
     if (c->closed) {
-        rc_spin_unlock(&c->lock);
+        chan_unlock(c);
         rc_panic_msg("close of closed channel");
     }
     c->closed = true;
@@ -362,7 +364,7 @@ static void chan_close(rc_chan *c, uintptr_t pc)
         sg->next = wake;
         wake = sg;
     }
-    rc_spin_unlock(&c->lock);
+    chan_unlock(c);
     while (wake) {
         sg = wake;
         wake = sg->next; /* read before waking: sg dies with its goroutine's wait */

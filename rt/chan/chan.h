@@ -20,7 +20,8 @@
  *
  * Lock order: channels in address order (select locks them all that way); a channel
  * lock is never held while taking another object's lock, except sched.lock inside
- * rc_ready.
+ * rc_ready. It is never held across a switch, except by rc_park's callback, which
+ * releases it on the same thread.
  */
 #ifndef RC_CHAN_H
 #define RC_CHAN_H
@@ -43,8 +44,10 @@ struct rc_sudog {
 typedef struct rc_waitq { rc_sudog *first, *last; } rc_waitq;
 
 struct rc_chan {
-    _Atomic uint32_t lock;
-    _Atomic int      refs;
+    _Atomic uint32_t  lock;   /* chan_lock below; bias_x86_64.S needs it at 0 */
+    _Atomic int       refs;
+    _Atomic uintptr_t bias;   /* lock.c; bias_x86_64.S needs it at 8 */
+    uint32_t          streak; /* lock.c: the candidate's consecutive Locks */
     int      waitrefs;    /* parked goroutines that will touch it again (see above) */
     bool     orphaned;    /* refs reached 0 while waitrefs > 0 */
     bool     closed;
@@ -55,6 +58,48 @@ struct rc_chan {
     rc_waitq recvq, sendq;
     char    *buf;
 };
+
+/* ---- the channel lock (lock.c) ---------------------------------------------------
+ * A spinlock that may be biased to a thread. Lock word: RC_CHAN_HELD, plus
+ * RC_CHAN_BIASED while biased. Bias word: T (even: undecided, T the candidate, 0 none),
+ * T|1 (biased to thread T), RC_CHAN_NOBIAS (never), RC_CHAN_REVOKING. */
+#define RC_CHAN_HELD     1u
+#define RC_CHAN_BIASED   2u
+#define RC_CHAN_NOBIAS   ((uintptr_t)2)
+#define RC_CHAN_REVOKING ((uintptr_t)3)
+
+int  rc_chan_bias_lock_(rc_chan *c);   /* bias_x86_64.S: 1 locked, -1 not ours */
+int  rc_chan_bias_unlock_(rc_chan *c); /* 1 unlocked, -1 not ours */
+void rc_chan_lock_slow_(rc_chan *c);
+void rc_chan_streak_(rc_chan *c);
+uintptr_t rc_chan_bias_init_(void);    /* a new channel's bias word */
+uint64_t  rc_chan_bias_revocations(void);
+
+/* Biased to us: a restartable sequence, no atomic. Otherwise one CAS (never an xchg,
+ * which would write over RC_CHAN_BIASED), plus the streak count while undecided. */
+static inline void chan_lock(rc_chan *c)
+{
+    uintptr_t b = atomic_load_explicit(&c->bias, memory_order_relaxed);
+    uint32_t free = 0;
+    if (b & 1) {
+        if (__builtin_expect(rc_chan_bias_lock_(c) > 0, 1))
+            return;
+    } else if (__builtin_expect(atomic_compare_exchange_strong_explicit(
+                                    &c->lock, &free, RC_CHAN_HELD, memory_order_acquire,
+                                    memory_order_relaxed), 1)) {
+        if (b != RC_CHAN_NOBIAS)
+            rc_chan_streak_(c);
+        return;
+    }
+    rc_chan_lock_slow_(c);
+}
+
+static inline void chan_unlock(rc_chan *c)
+{
+    if ((atomic_load_explicit(&c->bias, memory_order_relaxed) & 1) && rc_chan_bias_unlock_(c) > 0)
+        return;
+    atomic_store_explicit(&c->lock, 0, memory_order_release);
+}
 
 void      rc_waitq_push(rc_waitq *q, rc_sudog *s);
 void      rc_waitq_remove(rc_waitq *q, rc_sudog *s);

@@ -9,7 +9,6 @@
  *   4. Woken: relock all, unqueue the losing sudogs, unlock, report the winner.
  */
 #include "chan.h"
-#include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../sched/control.h"
 #include "../hooks.h"
@@ -34,7 +33,7 @@ static void sel_lock(selstate *s)
     for (int i = 0; i < s->nactive; i++) {
         rc_chan *c = s->cases[s->lockord[i]].ch;
         if (c != prev)
-            rc_spin_lock(&c->lock);
+            chan_lock(c);
         prev = c;
     }
 }
@@ -49,7 +48,7 @@ static void sel_unlock(selstate *s)
         rc_chan *c = s->cases[s->lockord[i]].ch;
         if (i > 0 && c == s->cases[s->lockord[i - 1]].ch)
             continue; /* unlocked at i - 1 */
-        rc_spin_unlock(&c->lock);
+        chan_unlock(c);
     }
 }
 
@@ -60,7 +59,7 @@ static void sel_unlock_except(selstate *s, rc_chan *keep)
     for (int i = s->nactive - 1; i >= 0; i--) {
         rc_chan *c = s->cases[s->lockord[i]].ch;
         if (c != prev && c != keep)
-            rc_spin_unlock(&c->lock);
+            chan_unlock(c);
         prev = c;
     }
 }

@@ -66,8 +66,13 @@ static void parse_debug(const char *s)
             if (v > 1)
                 bad("RCDEBUG mutexbias", "must be 0 or 1");
             rc_env.nomutexbias = v == 0;
+        } else if (klen == 8 && !memcmp(s, "chanbias", 8)) {
+            unsigned long long v = parse_num("RCDEBUG chanbias", eq + 1, vlen);
+            if (v > 1)
+                bad("RCDEBUG chanbias", "must be 0 or 1");
+            rc_env.nochanbias = v == 0;
         } else {
-            bad("RCDEBUG", "unknown key (known: seed, stacksize, mutexbias)");
+            bad("RCDEBUG", "unknown key (known: seed, stacksize, mutexbias, chanbias)");
         }
         s += len + (s[len] == ',');
     }

@@ -1,7 +1,7 @@
 /*
  * env.h: the runtime's settings, read once from the environment at start-up.
  *   RCMAXPROCS=N                         processors (default: CPUs)
- *   RCDEBUG=seed=N,stacksize=BYTES,mutexbias=0|1   see racecheck.h
+ *   RCDEBUG=seed=N,stacksize=BYTES,mutexbias=0|1,chanbias=0|1   see racecheck.h
  *   RCSCHED=S                            controlled scheduling with seed S (decimal or
  *                                        0x hex; docs/EXPLORE.md): one P, and S
  *                                        replaces RCDEBUG's seed
@@ -22,6 +22,7 @@ typedef struct rc_env_t {
     uint64_t sched_seed;    /* RCSCHED */
     int      sched_set;
     int      nomutexbias;   /* RCDEBUG mutexbias=0 */
+    int      nochanbias;    /* RCDEBUG chanbias=0 */
 } rc_env_t;
 
 extern rc_env_t rc_env;

@@ -27,7 +27,8 @@
  *   RCMAXPROCS=N   number of processors (like GOMAXPROCS)
  *   RCDEBUG=k=v,.. seed=N (the one random source: select, wake-up order, stealing),
  *                  stacksize=BYTES (goroutine stack size, default 256 KiB),
- *                  mutexbias=0 (no Mutex is ever biased to a thread; see rc_mutex)
+ *                  mutexbias=0 (no Mutex is ever biased to a thread; see rc_mutex),
+ *                  chanbias=0 (no channel lock either; see rc_chan_make)
  */
 #ifndef RACECHECK_H
 #define RACECHECK_H
@@ -86,6 +87,10 @@ void rc_blocking_end(void);
  * one; rc_chan_release drops one and frees the channel with the last. Goroutines blocked
  * on a channel hold a reference of their own, so releasing is always safe; using a
  * channel after your last release is not.
+ *
+ * A channel used by one thread many times in a row (a producer and a consumer sharing
+ * a processor) has its lock biased to that thread, as a Mutex can be: no atomic
+ * instruction per operation until another thread uses it (chan/lock.c).
  * ------------------------------------------------------------------------------------- */
 
 typedef struct rc_chan rc_chan;

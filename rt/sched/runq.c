@@ -88,6 +88,8 @@ static bool runq_put_slow(rc_p *p, rc_g *g, uint32_t h, uint32_t t)
 void rc_runq_put(rc_p *p, rc_g *g, bool next)
 {
     if (next) {
+        uint32_t puts = atomic_load_explicit(&p->runnext_puts, memory_order_relaxed);
+        atomic_store_explicit(&p->runnext_puts, puts + 1, memory_order_relaxed);
         g = atomic_exchange_explicit(&p->runnext, g, memory_order_acq_rel);
         if (!g)
             return;
@@ -148,7 +150,12 @@ bool rc_runq_empty(rc_p *p)
  * pull that line away from the owner, who writes it at every wake-up. bench/race
  * pipeline, 2 Ps, plain / under detection: ~1 us grace 64 / 990 ms, 60 us 25 / 253 ms.
  * It waits in sched_yield, not a pause loop: the thief may share the victim's CPU
- * (proc.c spin_for_work), and then the wait itself would stall the owner. */
+ * (proc.c spin_for_work), and then the wait itself would stall the owner.
+ * The same goroutine in runnext after the grace is not proof that the owner stalled:
+ * a producer and a consumer hand off every few microseconds, and each is in runnext
+ * half of the time. runnext_puts tells: if the owner put anything there meanwhile, it
+ * is running, and nothing is stolen (before, this moved such a pair between threads
+ * 20-100 times per bench/c/chanbuf run). */
 #ifndef RUNNEXT_GRACE_NS
 #define RUNNEXT_GRACE_NS 60000
 #endif
@@ -174,10 +181,13 @@ static uint32_t runq_grab(rc_p *p, rc_p *victim, bool steal_next)
         if (n == 0) {
             if (!steal_next)
                 return 0;
+            uint32_t puts = LOAD_ACQ(victim->runnext_puts);
             rc_g *next = LOAD_ACQ(victim->runnext);
             if (!next)
                 return 0;
             runnext_grace();
+            if (LOAD_ACQ(victim->runnext_puts) != puts)
+                return 0; /* the owner is running and handing off */
             if (!atomic_compare_exchange_strong(&victim->runnext, &next, NULL))
                 continue;
             RING_SET(p, ptail, next);

@@ -37,6 +37,7 @@
  * without any of them, or with RCDEBUG=mutexbias=0, every mutex stays a Go mutex.
  */
 #define RC_NO_INLINE_MUTEX
+#include "bias.h"
 #include "sync.h"
 #include "../core/clock.h"
 #include "../core/env.h"
@@ -90,10 +91,10 @@ static bool bias_available(void)
         atomic_store(&start_ns, rc_mono_ns());
         atomic_store_explicit(&available, a, memory_order_release);
     }
-    return a > 0 && !rc_env.nomutexbias;
+    return a > 0;
 }
 
-/* This thread's token, or 0 if it cannot own a bias (no rseq area registered). */
+/* This thread's pointer, or 0 if it cannot own a bias (no rseq area registered). */
 static uintptr_t thread_token(void)
 {
 #if defined(__x86_64__)
@@ -108,13 +109,28 @@ static uintptr_t thread_token(void)
 #endif
 }
 
+uintptr_t rc_bias_token(void)
+{
+    return bias_available() ? thread_token() : 0;
+}
+
 /* Revocations so far have cost at most 0.25 ms plus 0.5% of the time since the first
  * bias. Each is charged twice its revoker's time: the owner's thread, interrupted by
  * the IPI, pays about as much again. */
-static bool within_budget(void)
+bool rc_bias_affordable(void)
 {
     int64_t spent = 2 * atomic_load_explicit(&revoked_ns, memory_order_relaxed);
     return spent <= 250000 + (rc_mono_ns() - atomic_load(&start_ns)) / 200;
+}
+
+void rc_bias_revoke_wait(uintptr_t owner)
+{
+    int64_t t0 = rc_mono_ns();
+    if (owner != thread_token() && membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0 &&
+        (membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) != 0 || /* a fork */
+         membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0))
+        rc_fatal("sync: membarrier failed while revoking a bias");
+    atomic_fetch_add_explicit(&revoked_ns, rc_mono_ns() - t0, memory_order_relaxed);
 }
 
 /* An undecided m will never be biased (contention seen, or no bias to be had). */
@@ -127,7 +143,7 @@ static void never_bias(rc_mutex *m)
 
 static void make_biased(rc_mutex *m, uintptr_t cand, uintptr_t me)
 {
-    if (!within_budget()) {
+    if (!rc_bias_affordable()) {
         never_bias(m);
         return;
     }
@@ -143,7 +159,7 @@ void rc_mutex_streak_(rc_mutex *m)
     uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
     if (b & TAG)
         return; /* decided meanwhile */
-    uintptr_t me = bias_available() ? thread_token() : 0;
+    uintptr_t me = rc_env.nomutexbias ? 0 : rc_bias_token();
     uint32_t s = atomic_load_explicit(&m->streak, memory_order_relaxed);
     if (!me || (b != me && (s >> 16) >= MAX_CANDIDATES)) {
         never_bias(m);
@@ -163,14 +179,9 @@ void rc_mutex_streak_(rc_mutex *m)
 
 static void revoke_bias(rc_mutex *m, uintptr_t owner)
 {
-    int64_t t0 = rc_mono_ns();
-    if (owner != thread_token() && membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0 &&
-        (membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) != 0 || /* a fork */
-         membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0))
-        rc_fatal("sync: membarrier failed while revoking a mutex bias");
+    rc_bias_revoke_wait(owner);
     atomic_fetch_and(&m->state, ~RC_MUTEX_BIASED);
     atomic_store(&m->bias, RC_MUTEX_NOBIAS_);
-    atomic_fetch_add_explicit(&revoked_ns, rc_mono_ns() - t0, memory_order_relaxed);
     atomic_fetch_add_explicit(&nrevoked, 1, memory_order_relaxed);
 }
 
@@ -200,7 +211,7 @@ void rc_mutex_unbias(rc_mutex *m)
 
 bool rc_mutex_bias_supported(void)
 {
-    return bias_available() && thread_token() != 0;
+    return !rc_env.nomutexbias && rc_bias_token() != 0;
 }
 
 uint64_t rc_mutex_bias_revocations(void)

@@ -1,25 +1,31 @@
-/* bias_x86_64.S: a biased Mutex's Lock and Unlock (sync/bias.c) as Linux restartable
- * sequences (rseq) for x86-64.
+/* bias_x86_64.S: the Lock and Unlock of a lock biased to a thread (a Mutex, sync/bias.c;
+ * a channel's lock, chan/lock.c) as Linux restartable sequences (rseq) for x86-64.
  *
- * Each compares the mutex's bias word with this thread's (thread pointer | 1) and the
- * state with the value it expects, then commits with one plain store. While it runs,
+ * Each compares the lock's bias word with this thread's (thread pointer | 1) and its
+ * 32-bit lock word (at offset 0) with the value it expects, then commits with one
+ * plain store. While it runs,
  * the kernel restarts it at its abort label if the thread is preempted, migrated or
  * signalled, or if a revoker's membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ)
  * reaches it: so after a revoker has changed the bias word and returned from
  * membarrier, no sequence that read the old bias word can still commit.
  *
- * int rc_mutex_bias_lock_(rc_mutex *m)     BIASED -> BIASED|1
- * int rc_mutex_bias_unlock_(rc_mutex *m)   BIASED|1 -> BIASED
- * return 1 when committed, 0 when the mutex is ours but not in the expected state,
- * -1 when it is not biased to this thread. Layout: state at 0, bias at 40 (checked in
- * bias.c). glibc registers every thread's rseq area at __rseq_offset from the thread
- * pointer; rseq_cs, the pointer to the running sequence's descriptor, is at 8 in it. */
+ * int rc_mutex_bias_lock_(rc_mutex *m)     state BIASED -> BIASED|1
+ * int rc_mutex_bias_unlock_(rc_mutex *m)   state BIASED|1 -> BIASED
+ * int rc_chan_bias_lock_(rc_chan *c)       lock CBIASED -> CBIASED|1
+ * int rc_chan_bias_unlock_(rc_chan *c)     lock CBIASED|1 -> CBIASED
+ * return 1 when committed, 0 when the lock is ours but not in the expected state,
+ * -1 when it is not biased to this thread. Layouts: a Mutex's state at 0 and bias at 40
+ * (checked in bias.c), a channel's lock at 0 and bias at 8 (checked in lock.c). glibc
+ * registers every thread's rseq area at __rseq_offset from the thread pointer;
+ * rseq_cs, the pointer to the running sequence's descriptor, is at 8 in it. */
 #if defined(__x86_64__)
 #define RSEQ_SIG 0x53053053        /* glibc's signature for x86 */
-#define BIASED   0x40000000        /* state bit, sync/bias.c */
+#define BIASED   0x40000000        /* Mutex state bit, sync/bias.c */
+#define CBIASED  2                 /* channel lock bit, chan/lock.c */
 
-/* NAME: the function; EXPECT/STORE: the state before and after. */
-.macro RC_BIAS_SEQUENCE name, expect, store
+/* NAME: the function; BIAS: the bias word's offset; EXPECT/STORE: the lock word before
+ * and after. */
+.macro RC_BIAS_SEQUENCE name, bias, expect, store
     .section .data.rel.ro.local, "aw"
     .balign 32
 .L\name\()_cs:                      /* struct rseq_cs */
@@ -35,11 +41,11 @@
     movq (%rcx), %rcx
     leaq .L\name\()_cs(%rip), %rax
     movq %fs:0, %rdx
-    orq $1, %rdx                    /* the bias word of a mutex biased to us */
+    orq $1, %rdx                    /* the bias word of a lock biased to us */
 .L\name\()_arm:
     movq %rax, %fs:8(%rcx)          /* rseq->rseq_cs = &descriptor */
 .L\name\()_start:
-    cmpq %rdx, 40(%rdi)
+    cmpq %rdx, \bias(%rdi)
     jne .L\name\()_notours
     cmpl $\expect, (%rdi)
     jne .L\name\()_busy
@@ -60,8 +66,10 @@
     .size \name, .-\name
 .endm
 
-RC_BIAS_SEQUENCE rc_mutex_bias_lock_, BIASED, BIASED|1
-RC_BIAS_SEQUENCE rc_mutex_bias_unlock_, BIASED|1, BIASED
+RC_BIAS_SEQUENCE rc_mutex_bias_lock_, 40, BIASED, BIASED|1
+RC_BIAS_SEQUENCE rc_mutex_bias_unlock_, 40, BIASED|1, BIASED
+RC_BIAS_SEQUENCE rc_chan_bias_lock_, 8, CBIASED, CBIASED|1
+RC_BIAS_SEQUENCE rc_chan_bias_unlock_, 8, CBIASED|1, CBIASED
 
     .section .note.GNU-stack,"",@progbits
 #endif

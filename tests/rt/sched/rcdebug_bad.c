@@ -1,7 +1,7 @@
 // An unknown RCDEBUG key is a clear error before main, exit 2.
 // ENV: RCDEBUG=stacksise=65536
 // EXIT: 2
-// STDERR: racecheck: invalid RCDEBUG: unknown key (known: seed, stacksize, mutexbias)
+// STDERR: racecheck: invalid RCDEBUG: unknown key (known: seed, stacksize, mutexbias, chanbias)
 // STDOUT-NOT: main ran
 #include <racecheck.h>
 #include <stdio.h>

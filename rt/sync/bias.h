@@ -1,0 +1,26 @@
+/*
+ * bias.h: what every lock biased to a thread shares (bias.c): who may own a bias, the
+ * revocation budget, and the revocation itself. Biased Mutexes (bias.c) and channel
+ * locks (chan/lock.c) use it; each keeps its own words and states.
+ *
+ * A lock biased to thread T is taken and released by T with plain stores inside
+ * restartable sequences (bias_x86_64.S); another thread that wants it first marks it
+ * revoking, then calls rc_bias_revoke_wait(T): on return no sequence of T that saw the
+ * old bias word can still commit, and everything T wrote is visible.
+ */
+#ifndef RC_BIAS_H
+#define RC_BIAS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* This thread's token (its thread pointer, 64-byte aligned: the low bits are free for
+ * tags), or 0 when biasing is off, unsupported here, or this thread cannot own one. */
+uintptr_t rc_bias_token(void);
+/* May a new bias be granted: revocations so far cost at most 0.25 ms + 0.5% of the run. */
+bool rc_bias_affordable(void);
+/* Waits out owner's running sequences (membarrier, unless owner is this thread) and
+ * charges the time to the budget. */
+void rc_bias_revoke_wait(uintptr_t owner);
+
+#endif
