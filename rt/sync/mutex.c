@@ -24,6 +24,7 @@
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
+#include "../sched/proc.h"
 #include "../sched/runq.h"
 
 enum {
@@ -45,7 +46,7 @@ _Static_assert(LOCKED == 1 && STARVING == 4 && RC_MUTEX_BIASED == 0x40000000,
  * processor runs (it could release the lock soon) and nothing waits on ours. */
 static bool can_spin(int iter)
 {
-    if (iter >= ACTIVE_SPIN || rc_numcpu() <= 1 || rc_maxprocs(0) <= 1)
+    if (iter >= ACTIVE_SPIN || rc_numcpu() <= 1 || rc_sched_nprocs() <= 1)
         return false;
     rc_p *p = rc_getp();
     return p && rc_runq_empty(p);
