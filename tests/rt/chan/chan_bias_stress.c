@@ -8,6 +8,7 @@
 // STDOUT: all counts right=1
 // STDOUT: revoked while in use=1
 #include "../../../rt/chan/chan.h"
+#include "../bias_phases.h"
 #include <racecheck.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -20,8 +21,6 @@ static struct {
     rc_chan  *tok;
     long long count;
 } slot[NCH];
-static _Atomic int phase; /* A sets it to i+1 once slot i is in use; B answers -(i+1) */
-static rc_chan *done;
 
 static void take_token(int i)
 {
@@ -31,45 +30,13 @@ static void take_token(int i)
     rc_chan_send(slot[i].tok, &t);
 }
 
-static void a_side(void *arg)
-{
-    (void)arg;
-    for (int i = 0; i < NCH; i++) {
-        for (int k = 0; k < A_OPS; k++) {
-            take_token(i);
-            if (k == A_OPS / 4)
-                atomic_store(&phase, i + 1); /* B starts now, while we go on */
-        }
-        while (atomic_load(&phase) != -(i + 1))
-            ; /* B is done with slot i */
-    }
-    rc_chan_send(done, &(int){1});
-}
-
-static void b_side(void *arg)
-{
-    (void)arg;
-    for (int i = 0; i < NCH; i++) {
-        while (atomic_load(&phase) != i + 1)
-            ;
-        for (int k = 0; k < B_OPS; k++)
-            take_token(i);
-        atomic_store(&phase, -(i + 1));
-    }
-    rc_chan_send(done, &(int){1});
-}
-
 int main(void)
 {
     for (int i = 0; i < NCH; i++) {
         slot[i].tok = rc_chan_make(1, 1);
         rc_chan_send(slot[i].tok, &(char){'t'});
     }
-    done = rc_chan_make(sizeof(int), 2);
-    rc_go(a_side, NULL);
-    rc_go(b_side, NULL);
-    rc_chan_recv(done, NULL);
-    rc_chan_recv(done, NULL);
+    bias_phases_run(take_token, NCH, A_OPS, B_OPS);
     int ok = 1;
     for (int i = 0; i < NCH; i++)
         if (slot[i].count != A_OPS + B_OPS || rc_chan_len(slot[i].tok) != 1) {
