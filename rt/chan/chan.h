@@ -94,10 +94,16 @@ static inline void chan_lock(rc_chan *c)
     rc_chan_lock_slow_(c);
 }
 
+/* With the bias word odd but not ours (being revoked), only HELD is cleared: a lock
+ * word of BIASED|HELD becomes BIASED, which the revoker clears, never a 0 beside an
+ * odd bias word, which would leave nobody able to take or revoke the lock. */
 static inline void chan_unlock(rc_chan *c)
 {
-    if ((atomic_load_explicit(&c->bias, memory_order_relaxed) & 1) && rc_chan_bias_unlock_(c) > 0)
+    if (atomic_load_explicit(&c->bias, memory_order_relaxed) & 1) {
+        if (rc_chan_bias_unlock_(c) <= 0)
+            atomic_fetch_and_explicit(&c->lock, ~RC_CHAN_HELD, memory_order_release);
         return;
+    }
     atomic_store_explicit(&c->lock, 0, memory_order_release);
 }
 
