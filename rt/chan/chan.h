@@ -75,20 +75,27 @@ void rc_chan_streak_(rc_chan *c);
 uintptr_t rc_chan_bias_init_(void);    /* a new channel's bias word */
 uint64_t  rc_chan_bias_revocations(void);
 
-/* Biased to us: a restartable sequence, no atomic. Otherwise one CAS (never an xchg,
- * which would write over RC_CHAN_BIASED), plus the streak count while undecided. */
+/* Takes a free lock that is not biased (bias word b, even) with one CAS (never an
+ * xchg, which would write over RC_CHAN_BIASED), plus the streak count while undecided. */
+static inline bool chan_trylock_plain(rc_chan *c, uintptr_t b)
+{
+    uint32_t free = 0;
+    if (!atomic_compare_exchange_strong_explicit(&c->lock, &free, RC_CHAN_HELD,
+                                                 memory_order_acquire, memory_order_relaxed))
+        return false;
+    if (b != RC_CHAN_NOBIAS)
+        rc_chan_streak_(c);
+    return true;
+}
+
+/* Biased to us: a restartable sequence, no atomic. Otherwise chan_trylock_plain. */
 static inline void chan_lock(rc_chan *c)
 {
     uintptr_t b = atomic_load_explicit(&c->bias, memory_order_relaxed);
-    uint32_t free = 0;
     if (b & 1) {
         if (__builtin_expect(rc_chan_bias_lock_(c) > 0, 1))
             return;
-    } else if (__builtin_expect(atomic_compare_exchange_strong_explicit(
-                                    &c->lock, &free, RC_CHAN_HELD, memory_order_acquire,
-                                    memory_order_relaxed), 1)) {
-        if (b != RC_CHAN_NOBIAS)
-            rc_chan_streak_(c);
+    } else if (__builtin_expect(chan_trylock_plain(c, b), 1)) {
         return;
     }
     rc_chan_lock_slow_(c);

@@ -100,24 +100,14 @@ void rc_chan_lock_slow_(rc_chan *c)
         uintptr_t b = atomic_load(&c->bias);
         if ((b & 1) && b != RC_CHAN_REVOKING && rc_chan_bias_lock_(c) > 0)
             return; /* biased to us (it was not when the fast path looked) */
-        uint32_t w = atomic_load(&c->lock), free = 0;
+        uint32_t w = atomic_load(&c->lock);
         if ((w & RC_CHAN_BIASED) && (b & 1) && b != RC_CHAN_REVOKING) {
             revoke(c, b);
             continue;
         }
-        if (!(b & 1) && w == 0 &&
-            atomic_compare_exchange_strong_explicit(&c->lock, &free, RC_CHAN_HELD,
-                                                    memory_order_acquire,
-                                                    memory_order_relaxed)) {
-            if (b != RC_CHAN_NOBIAS)
-                rc_chan_streak_(c);
+        if (!(b & 1) && w == 0 && chan_trylock_plain(c, b))
             return;
-        }
-        /* held, or a bias being set up or revoked: both short */
-        if (spins < 64)
-            rc_cpu_relax();
-        else
-            sched_yield();
+        rc_spin_wait(spins); /* held, or a bias being set up or revoked: both short */
     }
 }
 

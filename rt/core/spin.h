@@ -19,16 +19,23 @@ static inline void rc_cpu_relax(void)
 #endif
 }
 
+/* One round of waiting for another thread's short critical step: a pause for the
+ * first 64 rounds, then the thread yields (the other may be descheduled). */
+static inline void rc_spin_wait(unsigned spins)
+{
+    if (spins < 64)
+        rc_cpu_relax();
+    else
+        sched_yield();
+}
+
 static inline void rc_spin_lock(_Atomic uint32_t *l)
 {
     for (unsigned spins = 0;; spins++) {
         if (!atomic_load_explicit(l, memory_order_relaxed) &&
             !atomic_exchange_explicit(l, 1, memory_order_acquire))
             return;
-        if (spins < 64)
-            rc_cpu_relax();
-        else
-            sched_yield();
+        rc_spin_wait(spins);
     }
 }
 

@@ -187,7 +187,7 @@ static void revoke_bias(rc_mutex *m, uintptr_t owner)
 
 void rc_mutex_unbias(rc_mutex *m)
 {
-    for (int spins = 0;; spins++) {
+    for (unsigned spins = 0;; spins++) {
         uintptr_t b = atomic_load(&m->bias);
         int32_t s = atomic_load(&m->state);
         if ((b & TAG) == TAG_BIASED && (s & RC_MUTEX_BIASED)) {
@@ -201,11 +201,7 @@ void rc_mutex_unbias(rc_mutex *m)
         }
         if (b == RC_MUTEX_NOBIAS_ && !(s & RC_MUTEX_BIASED))
             return;
-        /* revoking, or a bias being set up or given up (make_biased): short */
-        if (spins < 100)
-            rc_cpu_relax();
-        else
-            sched_yield();
+        rc_spin_wait(spins); /* revoking, or a bias being set up or given up: short */
     }
 }
 

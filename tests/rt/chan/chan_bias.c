@@ -40,12 +40,12 @@ static void helper(void *arg)
 
 int main(void)
 {
-    if (atomic_load(&rc_chan_make(1, 1)->bias) == RC_CHAN_NOBIAS) {
+    c = rc_chan_make(sizeof(int), 128);
+    if (atomic_load(&c->bias) == RC_CHAN_NOBIAS) {
         printf("SKIP: channel locks cannot be biased here (needs x86-64, rseq and membarrier)\n");
         return 0;
     }
     main_tid = gettid();
-    c = rc_chan_make(sizeof(int), 128);
     for (int i = 0; i < 100; i++) /* 100 Locks, and 64 in a row bias the lock */
         rc_chan_send(c, &i);
     printf("biased=%d revocations=%llu\n", biased(),
