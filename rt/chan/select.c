@@ -193,11 +193,19 @@ static int select_impl(rc_case *cases, int n, bool block)
         s.poll = (uint16_t *)(s.sg + n);
         s.lockord = s.poll + n;
     }
-    /* random poll order over the non-nil cases (inside-out Fisher-Yates) */
+    /* random poll order over the non-nil cases (inside-out Fisher-Yates), from one
+     * 64-bit draw while the choices' product stays under 2^32 (see rc_rand_take) */
+    uint64_t frac = 0, used = 1ull << 32; /* product of the choices taken from frac */
     for (int i = 0; i < n; i++) {
         if (!cases[i].ch)
             continue;
-        int j = (int)rc_fastrandn((uint32_t)s.nactive + 1);
+        uint32_t k = (uint32_t)s.nactive + 1; /* k = 1 (the first case) takes nothing */
+        if (used * k > 1ull << 32) {
+            frac = rc_fastrand();
+            used = 1;
+        }
+        used *= k;
+        int j = (int)rc_rand_take(&frac, k);
         s.poll[s.nactive] = s.poll[j];
         s.poll[j] = (uint16_t)i;
         s.lockord[s.nactive] = (uint16_t)i;

@@ -28,4 +28,16 @@ static inline uint32_t rc_rand_n(rc_rand *r, uint32_t n)
     return (uint32_t)(((rc_rand_next(r) & 0xffffffffu) * (uint64_t)n) >> 32);
 }
 
+/* Uniform in [0, n), n > 0, from *frac, 64 random bits read as a fraction in [0, 1):
+ * returns floor(frac * n) and keeps frac * n's fractional part in *frac for the next
+ * draw (batched multiply-shift). Each draw consumes log2(n) of the bits; a caller
+ * draws afresh before their product passes 2^32, which keeps every draw's bias below
+ * n / 2^32, as rc_rand_n's. */
+static inline uint32_t rc_rand_take(uint64_t *frac, uint32_t n)
+{
+    __uint128_t t = (__uint128_t)*frac * n;
+    *frac = (uint64_t)t;
+    return (uint32_t)(t >> 64);
+}
+
 #endif

@@ -83,11 +83,11 @@ int  rc_sched_nprocs(void) { return atomic_load_explicit(&sched.nprocs, memory_o
 rc_m *rc_sched_allm(void)  { return atomic_load_explicit(&sched.allm, memory_order_acquire); }
 rc_p *rc_sched_p(int i)    { return i >= 0 && i < RC_MAX_PROCS ? sched.allp[i] : NULL; }
 
-uint32_t rc_fastrandn(uint32_t n)
+uint64_t rc_fastrand(void)
 {
     rc_m *m = rc_getm();
     static rc_rand shared; /* foreign threads (the timer thread) only */
-    return rc_rand_n(m && m->p ? &m->p->rand : &shared, n);
+    return rc_rand_next(m && m->p ? &m->p->rand : &shared);
 }
 
 /* ---- idle lists (sched.lock held) ----------------------------------------------- */

@@ -186,7 +186,7 @@ void rc_park_spin(_Atomic uint32_t *lock, rc_wait_reason reason);
 int64_t rc_nanotime_coarse(void);
 
 /* rand: the current P's stream (see core/rand.h). Callable from goroutines. */
-uint32_t rc_fastrandn(uint32_t n);
+uint64_t rc_fastrand(void);
 
 /* Spawning, used by rc_go and by timers (AfterFunc) from any thread. */
 /* argcopy != NULL: copy argsize bytes of it onto the new stack and pass that copy. */

@@ -1,8 +1,10 @@
 // select chooses uniformly among ready cases: two always-ready cases, 100 000 selects,
 // each chosen 45%..55% of the time (about 30 standard deviations of margin), and the
-// same for three cases of which one is a send (each 30%..37%).
+// same for three cases of which one is a send (each 30%..37%), and for forty cases,
+// more than one 64-bit draw orders (each 2.25%..2.75% of 200 000, 7 deviations).
 // STDOUT: two cases: fair
 // STDOUT: three cases: fair
+// STDOUT: forty cases: fair
 // STDOUT-NOT: FAIL
 #include <racecheck.h>
 #include <stdio.h>
@@ -41,5 +43,25 @@ int main(void)
         fair &= count[k] >= N * 30 / 100 && count[k] <= N * 37 / 100;
     printf("three cases: %s (%ld / %ld / %ld)\n", fair ? "fair" : "FAIL unfair", count[0],
            count[1], count[2]);
+
+    enum { K = 40, NK = 200000 };
+    rc_chan *csk[K];
+    rc_case ck[K];
+    long countk[K] = { 0 };
+    for (int k = 0; k < K; k++) {
+        csk[k] = rc_chan_make(sizeof(int), 1);
+        rc_chan_send(csk[k], &one);
+        ck[k] = rc_recv_case(csk[k], &v);
+    }
+    for (int i = 0; i < NK; i++) {
+        int k = rc_select(ck, K);
+        countk[k]++;
+        rc_chan_send(csk[k], &one);
+    }
+    fair = true;
+    for (int k = 0; k < K; k++)
+        fair &= countk[k] >= NK * 225 / 10000 && countk[k] <= NK * 275 / 10000;
+    printf("forty cases: %s (first %ld, last %ld)\n", fair ? "fair" : "FAIL unfair",
+           countk[0], countk[K - 1]);
     return 0;
 }
