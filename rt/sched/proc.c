@@ -683,6 +683,7 @@ static rc_p *newp(int id)
     memset(p, 0, sizeof *p);
     p->id = id;
     rc_rand_init(&p->rand, (uint64_t)id);
+    rc_runq_init(p);
     return p;
 }
 

@@ -2,10 +2,12 @@
 #include "runq.h"
 #include "proc.h"
 #include "../core/clock.h"
+#include "../core/rseq.h"
 #include "../core/spin.h"
 
 #include <sched.h>
 #include <stdatomic.h>
+#include <stddef.h>
 
 #define LOAD_ACQ(x)  atomic_load_explicit(&(x), memory_order_acquire)
 /* Ring slots are read by thieves while the owner may be writing a slot they will not
@@ -85,12 +87,73 @@ static bool runq_put_slow(rc_p *p, rc_g *g, uint32_t h, uint32_t t)
     return true;
 }
 
+/* ---- runnext ----------------------------------------------------------------------
+ * The owner puts a goroutine in runnext at every wake-up and takes it at the next
+ * switch; a thief takes it only after the grace below. So the owner writes the slot
+ * with plain stores, inside restartable sequences (runnext_x86_64.S) that commit only
+ * while p->runnext_guard is 0, and saves two atomic read-modify-writes per hand-off.
+ * A thief sets the guard to STEALING (one thief at a time) and fences (core/rseq.h):
+ * from then on the owner's sequences fail and the owner uses atomics, as the thief
+ * does, until the guard is 0 again. Without sequences the guard stays ATOMIC. */
+enum { GUARD_OPEN = 0, GUARD_STEALING = 1, GUARD_ATOMIC = 2 };
+#define SEQ_GUARDED ((rc_g *)1) /* a sequence's answer when the guard is not 0 */
+
+_Static_assert(offsetof(rc_p, runnext_guard) == offsetof(rc_p, runnext) + 8,
+               "runnext_x86_64.S's layout");
+
+rc_g *rc_runnext_swap_(_Atomic(rc_g *) *slot, rc_g *g);
+rc_g *rc_runnext_take_(_Atomic(rc_g *) *slot);
+
+void rc_runq_init(rc_p *p)
+{
+    atomic_init(&p->runnext_guard, rc_rseq_token() ? GUARD_OPEN : GUARD_ATOMIC);
+}
+
+static rc_g *runnext_swap(rc_p *p, rc_g *g)
+{
+#if defined(__x86_64__)
+    rc_g *old = rc_runnext_swap_(&p->runnext, g);
+    if (__builtin_expect(old != SEQ_GUARDED, 1))
+        return old;
+#endif
+    return atomic_exchange_explicit(&p->runnext, g, memory_order_acq_rel);
+}
+
+static rc_g *runnext_take(rc_p *p)
+{
+#if defined(__x86_64__)
+    rc_g *g = rc_runnext_take_(&p->runnext);
+    if (__builtin_expect(g != SEQ_GUARDED, 1))
+        return g;
+#endif
+    rc_g *next = atomic_load_explicit(&p->runnext, memory_order_relaxed);
+    if (next && atomic_compare_exchange_strong(&p->runnext, &next, NULL))
+        return next;
+    return NULL;
+}
+
+/* A thief's take of victim's runnext, if it still holds next. */
+static bool runnext_steal(rc_p *victim, rc_g *next)
+{
+    uint32_t guard = GUARD_OPEN;
+    bool fenced = atomic_compare_exchange_strong(&victim->runnext_guard, &guard,
+                                                 GUARD_STEALING);
+    if (!fenced && guard != GUARD_ATOMIC)
+        return false; /* another thief is at it */
+    if (fenced)
+        rc_rseq_fence();
+    bool ok = atomic_compare_exchange_strong(&victim->runnext, &next, NULL);
+    if (fenced)
+        atomic_store_explicit(&victim->runnext_guard, GUARD_OPEN, memory_order_release);
+    return ok;
+}
+
 void rc_runq_put(rc_p *p, rc_g *g, bool next)
 {
     if (next) {
         uint32_t puts = atomic_load_explicit(&p->runnext_puts, memory_order_relaxed);
         atomic_store_explicit(&p->runnext_puts, puts + 1, memory_order_relaxed);
-        g = atomic_exchange_explicit(&p->runnext, g, memory_order_acq_rel);
+        g = runnext_swap(p, g);
         if (!g)
             return;
         /* the goroutine we displaced goes to the ring */
@@ -110,8 +173,8 @@ void rc_runq_put(rc_p *p, rc_g *g, bool next)
 
 rc_g *rc_runq_get(rc_p *p)
 {
-    rc_g *next = atomic_load_explicit(&p->runnext, memory_order_relaxed);
-    if (next && atomic_compare_exchange_strong(&p->runnext, &next, NULL))
+    rc_g *next = runnext_take(p);
+    if (next)
         return next;
     for (;;) {
         uint32_t h = LOAD_ACQ(p->runq_head);
@@ -188,7 +251,7 @@ static uint32_t runq_grab(rc_p *p, rc_p *victim, bool steal_next)
             runnext_grace();
             if (LOAD_ACQ(victim->runnext_puts) != puts)
                 return 0; /* the owner is running and handing off */
-            if (!atomic_compare_exchange_strong(&victim->runnext, &next, NULL))
+            if (!runnext_steal(victim, next))
                 continue;
             RING_SET(p, ptail, next);
             return 1;

@@ -12,6 +12,7 @@
 
 #include "sched.h"
 
+void  rc_runq_init(rc_p *p);                     /* a new P's queues */
 void  rc_runq_put(rc_p *p, rc_g *g, bool next);  /* owner only */
 rc_g *rc_runq_get(rc_p *p);                      /* owner only */
 bool  rc_runq_empty(rc_p *p);

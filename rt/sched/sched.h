@@ -145,6 +145,7 @@ struct rc_p {
     /* runnext and the ring's indices are on lines of their own: the owner writes
      * runnext at every wake-up, while idle Ps poll the indices (runq.c) */
     _Alignas(64) _Atomic(rc_g *) runnext; /* runs next: the goroutine this P just woke */
+    _Atomic uint32_t runnext_guard; /* 0: the owner writes runnext plainly (runq.c) */
     _Atomic uint32_t runnext_puts; /* owner only: counts puts into runnext (runq.c) */
     _Alignas(64) _Atomic uint32_t runq_head; /* consumers: owner and stealers (CAS) */
     _Atomic uint32_t runq_tail; /* producer: owner only */

@@ -41,15 +41,10 @@
 #include "sync.h"
 #include "../core/clock.h"
 #include "../core/env.h"
+#include "../core/rseq.h"
 #include "../core/spin.h"
-#include "../diag/panic.h"
 
-#include <linux/membarrier.h>
-#include <sched.h>
 #include <stddef.h>
-#include <sys/rseq.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 enum {
     TAG = 3,
@@ -63,55 +58,18 @@ _Static_assert(offsetof(rc_mutex, state) == 0 && offsetof(rc_mutex, bias) == 40,
                "bias_x86_64.S's offsets");
 _Static_assert(RC_MUTEX_NOBIAS_ == 2, "the tag values above");
 
-static _Atomic int available;         /* 0 not known yet, 1 yes, -1 no */
 static _Atomic int64_t revoked_ns;    /* time spent revoking, for the budget */
-static _Atomic int64_t start_ns;
+static _Atomic int64_t start_ns;      /* when the first token was handed out */
 static _Atomic uint64_t nrevoked;
-
-static long membarrier(int cmd)
-{
-    return syscall(__NR_membarrier, cmd, 0, 0);
-}
-
-static bool probe(void)
-{
-#if defined(__x86_64__)
-    return __rseq_size >= 20 &&
-           membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) == 0;
-#else
-    return false; /* no restartable sequences written for this architecture */
-#endif
-}
-
-static bool bias_available(void)
-{
-    int a = atomic_load_explicit(&available, memory_order_acquire);
-    if (a == 0) {
-        a = probe() ? 1 : -1;
-        atomic_store(&start_ns, rc_mono_ns());
-        atomic_store_explicit(&available, a, memory_order_release);
-    }
-    return a > 0;
-}
-
-/* This thread's pointer, or 0 if it cannot own a bias (no rseq area registered). */
-static uintptr_t thread_token(void)
-{
-#if defined(__x86_64__)
-    uintptr_t tp;
-    __asm__("movq %%fs:0, %0" : "=r"(tp));
-    const struct rseq *rs = (const struct rseq *)(tp + (uintptr_t)__rseq_offset);
-    if ((tp & 63) || (int32_t)__atomic_load_n(&rs->cpu_id, __ATOMIC_RELAXED) < 0)
-        return 0;
-    return tp;
-#else
-    return 0;
-#endif
-}
 
 uintptr_t rc_bias_token(void)
 {
-    return bias_available() ? thread_token() : 0;
+    uintptr_t t = rc_rseq_token();
+    if (t && !atomic_load_explicit(&start_ns, memory_order_relaxed)) {
+        int64_t zero = 0;
+        atomic_compare_exchange_strong(&start_ns, &zero, rc_mono_ns());
+    }
+    return t;
 }
 
 /* Revocations so far have cost at most 0.25 ms plus 0.5% of the time since the first
@@ -126,10 +84,8 @@ bool rc_bias_affordable(void)
 void rc_bias_revoke_wait(uintptr_t owner)
 {
     int64_t t0 = rc_mono_ns();
-    if (owner != thread_token() && membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0 &&
-        (membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) != 0 || /* a fork */
-         membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0))
-        rc_fatal("sync: membarrier failed while revoking a bias");
+    if (owner != rc_rseq_token())
+        rc_rseq_fence();
     atomic_fetch_add_explicit(&revoked_ns, rc_mono_ns() - t0, memory_order_relaxed);
 }
 

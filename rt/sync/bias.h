@@ -4,9 +4,9 @@
  * locks (chan/lock.c) use it; each keeps its own words and states.
  *
  * A lock biased to thread T is taken and released by T with plain stores inside
- * restartable sequences (bias_x86_64.S); another thread that wants it first marks it
- * revoking, then calls rc_bias_revoke_wait(T): on return no sequence of T that saw the
- * old bias word can still commit, and everything T wrote is visible.
+ * restartable sequences (bias_x86_64.S, core/rseq.h); another thread that wants it
+ * first marks it revoking, then calls rc_bias_revoke_wait(T): on return no sequence of
+ * T that saw the old bias word can still commit, and everything T wrote is visible.
  */
 #ifndef RC_BIAS_H
 #define RC_BIAS_H

@@ -1,13 +1,10 @@
 /* bias_x86_64.S: the Lock and Unlock of a lock biased to a thread (a Mutex, sync/bias.c;
- * a channel's lock, chan/lock.c) as Linux restartable sequences (rseq) for x86-64.
+ * a channel's lock, chan/lock.c) as restartable sequences (core/rseq.h) for x86-64.
  *
  * Each compares the lock's bias word with this thread's (thread pointer | 1) and its
  * 32-bit lock word (at offset 0) with the value it expects, then commits with one
- * plain store. While it runs,
- * the kernel restarts it at its abort label if the thread is preempted, migrated or
- * signalled, or if a revoker's membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ)
- * reaches it: so after a revoker has changed the bias word and returned from
- * membarrier, no sequence that read the old bias word can still commit.
+ * plain store. After a revoker has changed the bias word and fenced (rc_rseq_fence),
+ * no sequence that read the old bias word can still commit.
  *
  * int rc_mutex_bias_lock_(rc_mutex *m)     state BIASED -> BIASED|1
  * int rc_mutex_bias_unlock_(rc_mutex *m)   state BIASED|1 -> BIASED
@@ -15,42 +12,24 @@
  * int rc_chan_bias_unlock_(rc_chan *c)     lock CBIASED|1 -> CBIASED
  * return 1 when committed, 0 when the lock is ours but not in the expected state,
  * -1 when it is not biased to this thread. Layouts: a Mutex's state at 0 and bias at 40
- * (checked in bias.c), a channel's lock at 0 and bias at 8 (checked in lock.c). glibc
- * registers every thread's rseq area at __rseq_offset from the thread pointer;
- * rseq_cs, the pointer to the running sequence's descriptor, is at 8 in it. */
+ * (checked in bias.c), a channel's lock at 0 and bias at 8 (checked in lock.c). */
 #if defined(__x86_64__)
-#define RSEQ_SIG 0x53053053        /* glibc's signature for x86 */
+#include "../core/rseq_x86_64.h"
 #define BIASED   0x40000000        /* Mutex state bit, sync/bias.c */
 #define CBIASED  2                 /* channel lock bit, chan/lock.c */
 
 /* NAME: the function; BIAS: the bias word's offset; EXPECT/STORE: the lock word before
  * and after. */
 .macro RC_BIAS_SEQUENCE name, bias, expect, store
-    .section .data.rel.ro.local, "aw"
-    .balign 32
-.L\name\()_cs:                      /* struct rseq_cs */
-    .long 0, 0                      /* version, flags */
-    .quad .L\name\()_start, .L\name\()_commit - .L\name\()_start, .L\name\()_abort
-    .text
-    .globl \name
-    .type \name, @function
-    .p2align 4
-\name:
-    .cfi_startproc
-    movq __rseq_offset@GOTPCREL(%rip), %rcx
-    movq (%rcx), %rcx
-    leaq .L\name\()_cs(%rip), %rax
+RSEQ_BEGIN \name
     movq %fs:0, %rdx
     orq $1, %rdx                    /* the bias word of a lock biased to us */
-.L\name\()_arm:
-    movq %rax, %fs:8(%rcx)          /* rseq->rseq_cs = &descriptor */
-.L\name\()_start:
     cmpq %rdx, \bias(%rdi)
     jne .L\name\()_notours
     cmpl $\expect, (%rdi)
     jne .L\name\()_busy
     movl $\store, (%rdi)            /* commit */
-.L\name\()_commit:
+RSEQ_COMMIT \name
     movl $1, %eax
     ret
 .L\name\()_busy:
@@ -59,11 +38,7 @@
 .L\name\()_notours:
     movl $-1, %eax
     ret
-    .long RSEQ_SIG                  /* the kernel checks it before jumping to abort */
-.L\name\()_abort:
-    jmp .L\name\()_arm
-    .cfi_endproc
-    .size \name, .-\name
+RSEQ_END \name
 .endm
 
 RC_BIAS_SEQUENCE rc_mutex_bias_lock_, 40, BIASED, BIASED|1
