@@ -223,12 +223,30 @@ bool rc_runq_empty(rc_p *p)
 #define RUNNEXT_GRACE_NS 60000
 #endif
 
-static void runnext_grace(void)
+/* A goroutine that an Unlock woke to retry its Mutex (g->lock_waiter) is left to the
+ * waker's P for up to 1 ms (Go's starvation threshold), in steps of the grace above,
+ * each ending with the same check. An unlocker that keeps running usually locks again
+ * at once; the woken goroutine stolen onto another thread would only contend with it,
+ * moving the mutex's line between the cores at every Lock (bench/c/mutex4, 4
+ * goroutines on 2 Ps: 28.4 -> 17.7 ns per operation). */
+#define LOCK_WAITER_GRACE_NS 1000000
+
+/* Waits out the grace for victim's runnext next; false if the owner put anything in
+ * runnext meanwhile (it is running and handing off) or ran next itself. */
+static bool runnext_grace(rc_p *victim, rc_g *next, uint32_t puts)
 {
-    int64_t until = rc_mono_ns() + RUNNEXT_GRACE_NS;
-    do
-        sched_yield();
-    while (rc_mono_ns() < until);
+    int64_t grace = atomic_load_explicit(&next->lock_waiter, memory_order_relaxed)
+                        ? LOCK_WAITER_GRACE_NS
+                        : RUNNEXT_GRACE_NS;
+    for (int64_t waited = 0; waited < grace; waited += RUNNEXT_GRACE_NS) {
+        int64_t until = rc_mono_ns() + RUNNEXT_GRACE_NS;
+        do
+            sched_yield();
+        while (rc_mono_ns() < until);
+        if (LOAD_ACQ(victim->runnext_puts) != puts || LOAD_ACQ(victim->runnext) != next)
+            return false;
+    }
+    return true;
 }
 
 /* Copies up to half of victim's ring into p's ring starting at p's tail; returns the
@@ -248,9 +266,8 @@ static uint32_t runq_grab(rc_p *p, rc_p *victim, bool steal_next)
             rc_g *next = LOAD_ACQ(victim->runnext);
             if (!next)
                 return 0;
-            runnext_grace();
-            if (LOAD_ACQ(victim->runnext_puts) != puts)
-                return 0; /* the owner is running and handing off */
+            if (!runnext_grace(victim, next, puts))
+                return 0;
             if (!runnext_steal(victim, next))
                 continue;
             RING_SET(p, ptail, next);

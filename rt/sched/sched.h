@@ -79,6 +79,7 @@ struct rc_g {
     _Atomic int   status;       /* rc_gstatus */
     uint8_t       wait_reason;  /* rc_wait_reason while WAITING */
     bool          is_main;
+    _Atomic bool  lock_waiter;  /* waiting for a Mutex, or woken to retry it (runq.c) */
     int64_t       wait_since;   /* rc_now() when it parked */
     rc_g         *schedlink;    /* global run queue, free lists */
     rc_g         *alllink;      /* allg list; never unlinked (Gs are reused) */

@@ -102,7 +102,10 @@ static void lock_slow(rc_mutex *m)
         bool lifo = wait_start != 0; /* waited before: back to the head of the queue */
         if (!wait_start)
             wait_start = rc_now();
+        rc_g *g = rc_getg();
+        atomic_store_explicit(&g->lock_waiter, true, memory_order_relaxed);
         rc_sema_acquire(&m->sema, lifo, RC_WAIT_MUTEX_LOCK);
+        atomic_store_explicit(&g->lock_waiter, false, memory_order_relaxed);
         starving = starving || rc_now() - wait_start > STARVATION_THRESHOLD_NS;
         old = atomic_load_explicit(&m->state, memory_order_relaxed);
         if (old & STARVING) {
