@@ -30,6 +30,7 @@
  */
 #include "chan.h"
 #include "../core/env.h"
+#include "../core/rseq.h"
 #include "../core/spin.h"
 #include "../sync/bias.h"
 
@@ -47,7 +48,7 @@ static _Atomic uint64_t nrevoked;
 
 uintptr_t rc_chan_bias_init_(void)
 {
-    return rc_env.nochanbias || !rc_bias_token() ? RC_CHAN_NOBIAS : 0;
+    return rc_env.nochanbias || !rc_rseq_token() ? RC_CHAN_NOBIAS : 0;
 }
 
 uint64_t rc_chan_bias_revocations(void)
@@ -61,7 +62,7 @@ uint64_t rc_chan_bias_revocations(void)
  * late store must not land on a bias we set. */
 void rc_chan_streak_(rc_chan *c)
 {
-    uintptr_t me = rc_bias_token();
+    uintptr_t me = rc_rseq_token();
     uintptr_t b = atomic_load_explicit(&c->bias, memory_order_relaxed);
     if (!me || (b & 1))
         return; /* this thread cannot own a bias, or a revocation is finishing */
@@ -115,7 +116,7 @@ void rc_chan_lock_slow_(rc_chan *c)
 int rc_chan_bias_lock_(rc_chan *c)
 {
     (void)c;
-    return -1; /* no sequences for this architecture: rc_bias_token() is 0, no bias */
+    return -1; /* no sequences for this architecture: rc_rseq_token() is 0, no bias */
 }
 
 int rc_chan_bias_unlock_(rc_chan *c)

@@ -59,26 +59,19 @@ _Static_assert(offsetof(rc_mutex, state) == 0 && offsetof(rc_mutex, bias) == 40,
 _Static_assert(RC_MUTEX_NOBIAS_ == 2, "the tag values above");
 
 static _Atomic int64_t revoked_ns;    /* time spent revoking, for the budget */
-static _Atomic int64_t start_ns;      /* when the first token was handed out */
+static _Atomic int64_t start_ns;      /* the first rc_bias_affordable call */
 static _Atomic uint64_t nrevoked;
-
-uintptr_t rc_bias_token(void)
-{
-    uintptr_t t = rc_rseq_token();
-    if (t && !atomic_load_explicit(&start_ns, memory_order_relaxed)) {
-        int64_t zero = 0;
-        atomic_compare_exchange_strong(&start_ns, &zero, rc_mono_ns());
-    }
-    return t;
-}
 
 /* Revocations so far have cost at most 0.25 ms plus 0.5% of the time since the first
  * bias. Each is charged twice its revoker's time: the owner's thread, interrupted by
  * the IPI, pays about as much again. */
 bool rc_bias_affordable(void)
 {
+    int64_t zero = 0, now = rc_mono_ns();
+    if (!atomic_load_explicit(&start_ns, memory_order_relaxed))
+        atomic_compare_exchange_strong(&start_ns, &zero, now);
     int64_t spent = 2 * atomic_load_explicit(&revoked_ns, memory_order_relaxed);
-    return spent <= 250000 + (rc_mono_ns() - atomic_load(&start_ns)) / 200;
+    return spent <= 250000 + (now - atomic_load(&start_ns)) / 200;
 }
 
 void rc_bias_revoke_wait(uintptr_t owner)
@@ -115,7 +108,7 @@ void rc_mutex_streak_(rc_mutex *m)
     uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
     if (b & TAG)
         return; /* decided meanwhile */
-    uintptr_t me = rc_env.nomutexbias ? 0 : rc_bias_token();
+    uintptr_t me = rc_env.nomutexbias ? 0 : rc_rseq_token();
     uint32_t s = atomic_load_explicit(&m->streak, memory_order_relaxed);
     if (!me || (b != me && (s >> 16) >= MAX_CANDIDATES)) {
         never_bias(m);
@@ -163,7 +156,7 @@ void rc_mutex_unbias(rc_mutex *m)
 
 bool rc_mutex_bias_supported(void)
 {
-    return !rc_env.nomutexbias && rc_bias_token() != 0;
+    return !rc_env.nomutexbias && rc_rseq_token() != 0;
 }
 
 uint64_t rc_mutex_bias_revocations(void)

@@ -14,9 +14,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* This thread's token (its thread pointer, 64-byte aligned: the low bits are free for
- * tags), or 0 when biasing is off, unsupported here, or this thread cannot own one. */
-uintptr_t rc_bias_token(void);
+/* A bias names its owner by the owner's rc_rseq_token() (core/rseq.h): its thread
+ * pointer, whose low bits are free for tags; a thread whose token is 0 owns none. */
 /* May a new bias be granted: revocations so far cost at most 0.25 ms + 0.5% of the run. */
 bool rc_bias_affordable(void);
 /* Waits out owner's running sequences (membarrier, unless owner is this thread) and
