@@ -479,6 +479,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // Phase 1: look at the untouched IR and decide everything.
   SmallVector<Instruction *, 32> Plain, Atomics, Rets;
   SmallVector<MemIntrinsic *, 8> MemOps;
+  SmallVector<AllocaInst *, 2> DynAllocas;
   SmallVector<Instruction *, 16> Seg;
   DenseSet<const BasicBlock *> BusyBlocks; // will call something
   bool HasCalls = false;
@@ -496,6 +497,14 @@ bool Instrumenter::instrumentFunction(Function &F) {
       bool Barrier = false, Busy = false;
       if (isRuntimeFlagLoad(I))
         continue;
+      if (auto *AI = dyn_cast<AllocaInst>(&I)) {
+        // A dynamic alloca (VLA, alloca()) below the frame __rc_func_entry saw:
+        // the runtime must know how deep the stack's shadow goes (rc_go_exit
+        // clears it for the stack's next goroutine).
+        if (!AI->isStaticAlloca() && mayRace(AI))
+          DynAllocas.push_back(AI);
+        continue;
+      }
       if (I.isAtomic()) {
         Barrier = true; // even an atomic we leave alone synchronises
         if (isHandledAtomic(I)) {
@@ -577,6 +586,12 @@ bool Instrumenter::instrumentFunction(Function &F) {
     instrumentAtomic(I);
   for (MemIntrinsic *MI : MemOps)
     instrumentMemIntrinsic(MI);
+  for (AllocaInst *AI : DynAllocas) {
+    IRBuilder<> IRB(AI->getNextNode());
+    setDebugLoc(IRB, F);
+    emit(IRB, rt("__rc_stack_alloca", VoidTy, {PtrTy}),
+         {IRB.CreatePointerCast(AI, PtrTy)});
+  }
   for (BasicBlock *H : PollHeaders) {
     IRBuilder<> IRB(&*H->getFirstInsertionPt());
     setDebugLoc(IRB, F);
@@ -588,7 +603,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // so it is left without them (saves two calls per leaf, e.g. getters on
   // thread-private data).
   bool Changed = !Plain.empty() || !LoopChecks.empty() || !Atomics.empty() ||
-                 !MemOps.empty() || !PollHeaders.empty();
+                 !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty();
   if (!Changed && !HasCalls)
     return false;
 

@@ -1,6 +1,6 @@
 /*
  * access.c: the instrumentation ABI (docs/ABI.md): plain accesses, atomics, memory
- * intrinsics, function entry/exit, preemption polls. This is the hot path.
+ * intrinsics, function entry/exit, dynamic allocas, preemption polls. This is the hot path.
  *
  * One access = one trace event (its epoch; a run of accesses from one site shares the
  * first one's, race.h rc_trace_access) + one check of each 8-byte word touched:
@@ -346,6 +346,15 @@ void __rc_func_entry(void *caller_pc)
     if (frame < rg->min_frame || !rg->min_frame)
         rg->min_frame = frame;
     rc_trace_event(rg, RC_EV(RC_EV_ENTRY, (uintptr_t)caller_pc));
+}
+
+/* A dynamic alloca (VLA, alloca()) at p: it lies below the frame __rc_func_entry saw,
+ * and the goroutine's exit must clear its shadow too (race.c h_go_exit). */
+void __rc_stack_alloca(void *p)
+{
+    rc_rg *rg = rc_race_cur();
+    if (rg && (uintptr_t)p < rg->min_frame)
+        rg->min_frame = (uintptr_t)p;
 }
 
 void __rc_func_exit(void)

@@ -58,8 +58,10 @@ void rc_race_heap_remember(void *p, size_t n, uintptr_t pc)
     rc_rg *rg = rc_race_cur();
     if (!p || (!rg && !rc_shadow_dir))
         return;
-    if (n >= RC_SHADOW_DENSE_MIN)
+    if (n >= RC_SHADOW_DENSE_MIN) /* huge pages: one double fault per 512 KiB */
         rc_shadow_dense((uintptr_t)p, n);
+    else
+        rc_shadow_prefault((uintptr_t)p, n);
     uint32_t depth = !rg ? 0 : rg->depth + 1 < MAX_ALLOC_STACK ? rg->depth + 1 : MAX_ALLOC_STACK;
     block *b = __libc_malloc(sizeof *b + depth * sizeof(uintptr_t));
     entry *e = __libc_malloc(sizeof *e);

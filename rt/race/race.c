@@ -292,6 +292,9 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
     child->race = rg;
 }
 
+/* The stack top whose shadow a goroutine's start commits (rc_shadow_prefault). */
+#define STACK_TOP_PREFAULT 1024
+
 static void h_go_start(rc_g *g)
 {
     rc_reach_gate();
@@ -302,6 +305,8 @@ static void h_go_start(rc_g *g)
     rg->running = true;
     rc_spin_unlock(&rg->lock);
     rc_slot_attach(rg);
+    if (g->stack.hi) /* where its first frames and arguments will be */
+        rc_shadow_prefault((uintptr_t)g->stack.hi - STACK_TOP_PREFAULT, STACK_TOP_PREFAULT);
 }
 
 static void h_go_exit(rc_g *g)
@@ -311,14 +316,14 @@ static void h_go_exit(rc_g *g)
         return;
     atomic_store(&rg->finished, true);
     /* The stack will be reused by another goroutine: forget accesses to the part
-     * this one used, i.e. down to the deepest instrumented frame, less a margin for
-     * that frame's dynamic allocas (uninstrumented frames below it leave no shadow).
-     * Clearing all 256 KiB would be a 1 MiB madvise and a TLB shootdown per exit. */
+     * this one used, i.e. down to the deepest instrumented frame or dynamic alloca
+     * (__rc_func_entry, __rc_stack_alloca; uninstrumented frames below leave no
+     * shadow). Clearing all 256 KiB would be a 1 MiB madvise and a TLB shootdown
+     * per exit. */
     if (g->stack.lo && !g->is_main) {
-        enum { LEAF_MARGIN = 1024 };
         uintptr_t lo = (uintptr_t)g->stack.lo, hi = (uintptr_t)g->stack.hi;
-        if (rg->min_frame > lo + LEAF_MARGIN && rg->min_frame < hi)
-            lo = rg->min_frame - LEAF_MARGIN;
+        if (rg->min_frame > lo && rg->min_frame < hi)
+            lo = rg->min_frame;
         rc_shadow_clear(lo, hi - lo);
     }
     rc_locks_exit(rg, g);

@@ -86,6 +86,24 @@ void rc_shadow_dense(uintptr_t addr, size_t size)
         for_each_part(addr, size, true, dense_part);
 }
 
+static void prefault_part(char *from, char *to)
+{
+    for (char *p = (char *)((uintptr_t)from & ~(uintptr_t)4095); p < to; p += 4096) {
+        /* a write that changes nothing: a CAS of 0 to 0 (compilers turn an RMW that
+         * changes nothing into a load) */
+        rc_cell zero = 0;
+        atomic_compare_exchange_strong_explicit((_Atomic rc_cell *)(p < from ? from : p),
+                                                &zero, 0, memory_order_relaxed,
+                                                memory_order_relaxed);
+    }
+}
+
+void rc_shadow_prefault(uintptr_t addr, size_t size)
+{
+    if (rc_shadow_dir)
+        for_each_part(addr & ~(uintptr_t)7, size + (addr & 7), true, prefault_part);
+}
+
 static void clear_part(char *from, char *to)
 {
     size_t n = (size_t)(to - from);

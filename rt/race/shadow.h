@@ -74,6 +74,14 @@ static inline _Atomic rc_cell *rc_shadow_cells(uintptr_t addr)
 #define RC_SHADOW_DENSE_MIN ((size_t)1 << 20)
 void rc_shadow_dense(uintptr_t addr, size_t size);
 
+/* Commits the shadow pages of [addr, addr + size) by writing them. The detector reads
+ * a word's cells before it stores one, so a shadow page first touched by a check is
+ * faulted twice: the read maps the shared zero page, the store replaces it, and
+ * replacing a present page flushes every other CPU's TLB (an IPI each, ~10 us on a
+ * VM). Faulting it by a write first costs one plain fault. For memory that is about
+ * to be used: a new goroutine's stack top, a new heap block. */
+void rc_shadow_prefault(uintptr_t addr, size_t size);
+
 void rc_shadow_init(void);
 /* Forgets every access to [addr, addr + size) (freed heap blocks, reused stacks). */
 void rc_shadow_clear(uintptr_t addr, size_t size);
