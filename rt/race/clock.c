@@ -1,54 +1,110 @@
-/* clock.c: growable vector clocks (see clock.h). */
+/* clock.c: sparse vector clocks (see clock.h). Invariants: a clear bit in nz means a
+ * zero entry, and so does an index at or past n; e[cap..] does not exist. */
 #include "alloc.h"
 #include "clock.h"
 #include "../diag/panic.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Room for entries [0, n). */
 static void grow(rc_vc *v, uint32_t n)
 {
-    if (n <= v->n)
+    if (n <= v->cap)
         return;
-    uint32_t cap = v->n ? v->n : 8;
+    uint32_t cap = v->cap ? v->cap : 8;
     while (cap < n)
         cap *= 2;
     uint64_t *e = rc_race_realloc(v->e, cap * sizeof *e);
     if (!e)
         rc_fatal("race: out of memory (vector clock)");
-    memset(e + v->n, 0, (cap - v->n) * sizeof *e);
+    memset(e + v->cap, 0, (cap - v->cap) * sizeof *e);
     v->e = e;
-    v->n = cap;
+    v->cap = cap;
 }
 
 void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch)
 {
     grow(v, t + 1);
+    if (t >= v->n)
+        v->n = t + 1;
     v->e[t] = epoch;
+    v->nz[t / 64] |= (uint64_t)1 << (t % 64);
+}
+
+/* The bitmap words that cover entries [0, n). */
+static unsigned words(uint32_t n) { return (n + 63) / 64; }
+
+/* Whether a plain loop over [0, n) beats walking v's bitmap: a short clock, or one
+ * with at least a quarter of its entries in use. */
+static bool dense(const rc_vc *v, uint32_t n)
+{
+    if (n <= 16)
+        return true;
+    unsigned used = 0;
+    for (unsigned w = 0; w < RC_VC_WORDS; w++)
+        used += (unsigned)__builtin_popcountll(v->nz[w]);
+    return used >= n / 4;
 }
 
 void rc_vc_join(rc_vc *dst, const rc_vc *src)
 {
     uint32_t n = src->n;
-    while (n > 0 && src->e[n - 1] == 0)
-        n--;
     grow(dst, n);
-    for (uint32_t i = 0; i < n; i++)
-        if (src->e[i] > dst->e[i])
-            dst->e[i] = src->e[i];
+    if (n > dst->n)
+        dst->n = n;
+    for (unsigned w = 0; w < words(n); w++)
+        dst->nz[w] |= src->nz[w];
+    if (dense(src, n)) {
+        for (uint32_t t = 0; t < n; t++)
+            if (src->e[t] > dst->e[t])
+                dst->e[t] = src->e[t];
+        return;
+    }
+    for (unsigned w = 0; w < RC_VC_WORDS; w++)
+        for (uint64_t bits = src->nz[w]; bits; bits &= bits - 1) {
+            unsigned t = w * 64 + (unsigned)__builtin_ctzll(bits);
+            if (src->e[t] > dst->e[t])
+                dst->e[t] = src->e[t];
+        }
 }
 
 void rc_vc_copy(rc_vc *dst, const rc_vc *src)
 {
-    grow(dst, src->n);
-    memcpy(dst->e, src->e, src->n * sizeof *src->e);
-    if (dst->n > src->n)
-        memset(dst->e + src->n, 0, (dst->n - src->n) * sizeof *dst->e);
+    uint32_t n = src->n, m = dst->n;
+    grow(dst, n);
+    dst->n = n;
+    if (dense(src, n) && dense(dst, m)) {
+        memcpy(dst->e, src->e, n * sizeof *src->e);
+        if (m > n)
+            memset(dst->e + n, 0, (m - n) * sizeof *dst->e);
+    } else {
+        for (unsigned w = 0; w < RC_VC_WORDS; w++) {
+            for (uint64_t gone = dst->nz[w] & ~src->nz[w]; gone; gone &= gone - 1)
+                dst->e[w * 64 + (unsigned)__builtin_ctzll(gone)] = 0;
+            for (uint64_t bits = src->nz[w]; bits; bits &= bits - 1) {
+                unsigned t = w * 64 + (unsigned)__builtin_ctzll(bits);
+                dst->e[t] = src->e[t];
+            }
+        }
+    }
+    for (unsigned w = 0; w < words(n > m ? n : m); w++)
+        dst->nz[w] = src->nz[w];
+}
+
+void rc_vc_clear(rc_vc *v)
+{
+    for (unsigned w = 0; w < RC_VC_WORDS; w++) {
+        for (uint64_t bits = v->nz[w]; bits; bits &= bits - 1)
+            v->e[w * 64 + (unsigned)__builtin_ctzll(bits)] = 0;
+        v->nz[w] = 0;
+    }
+    v->n = 0;
 }
 
 void rc_vc_free(rc_vc *v)
 {
     rc_race_free(v->e);
-    v->e = NULL;
-    v->n = 0;
+    memset(v, 0, sizeof *v);
 }

@@ -1,26 +1,38 @@
 /*
- * clock.h: vector clocks. Entry t is the latest epoch of goroutine-id t known to
- * have happened before; missing entries are 0. Clocks grow on demand to the largest
- * id they have seen, so a program with few goroutines pays for few entries.
+ * clock.h: vector clocks. Entry t is the latest epoch of slot t (race.h) known to have
+ * happened before; missing entries are 0.
+ *
+ * Clocks are sparse in practice: a goroutine's clock holds its creator's few entries
+ * and its own, yet slots are handed out oldest-freed first, so its own entry may be
+ * anywhere in [0, RC_VC_MAX). A bitmap of the entries that may be non-zero (nz; an
+ * entry whose bit is clear is 0) lets join and copy touch only those, instead of
+ * walking up to 2 KiB of zeros on every goroutine start and synchronisation. The
+ * entries live in e, room for cap of them (grown on demand; beyond n all are 0).
  */
 #ifndef RC_CLOCK_H
 #define RC_CLOCK_H
 
 #include <stdint.h>
 
+#define RC_VC_MAX   256u                  /* entries: one per slot */
+#define RC_VC_WORDS (RC_VC_MAX / 64)
+
 typedef struct rc_vc {
-    uint32_t  n;     /* entries in e */
+    uint32_t  n;                /* entries from n on are 0 */
+    uint32_t  cap;              /* room in e (n <= cap) */
     uint64_t *e;
+    uint64_t  nz[RC_VC_WORDS];  /* bit t: e[t] may be non-zero */
 } rc_vc;
 
 static inline uint64_t rc_vc_get(const rc_vc *v, unsigned t)
 {
-    return t < v->n ? v->e[t] : 0;
+    return t < v->cap ? v->e[t] : 0;
 }
 
 void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch);
 void rc_vc_join(rc_vc *dst, const rc_vc *src);   /* dst = max(dst, src) */
 void rc_vc_copy(rc_vc *dst, const rc_vc *src);   /* dst = src */
+void rc_vc_clear(rc_vc *v);                      /* every entry 0, room kept */
 void rc_vc_free(rc_vc *v);
 
 #endif

@@ -23,6 +23,8 @@
 
 #define RC_SYNC_STRIPES   256
 
+_Static_assert(RC_NSLOTS <= RC_VC_MAX, "a vector clock has an entry per slot");
+
 int rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << 1; /* history_size=1 */
 
 /* ---- goroutines ----------------------------------------------------------------- */
@@ -74,8 +76,7 @@ static rc_rg *rg_spare(void)
     uint32_t cap = rg->cap, nparts = rg->nparts, cur = rg->cur;
     rc_trace_part **parts = rg->parts;
     memset(rg, 0, sizeof *rg);
-    if (vc.n)
-        memset(vc.e, 0, vc.n * sizeof *vc.e);
+    rc_vc_clear(&vc);
     rg->vc = vc;
     rg->stk = stk;
     rg->cap = cap;
@@ -222,8 +223,8 @@ static void acquire_obj(rc_rg *rg, const syncobj *o)
     rc_vc_join(&rg->vc, &o->vc);
     /* An entry for our own slot at or past our attach epoch includes our own
      * releases: keep the invariant (race.h) by reading it as "every predecessor". */
-    if (rg->sid != RC_NO_SLOT && rg->vc.e[rg->sid] >= rg->attach_epoch)
-        rg->vc.e[rg->sid] = rg->attach_epoch - 1;
+    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
+        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
 }
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a)
