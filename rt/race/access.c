@@ -48,8 +48,6 @@ __attribute__((constructor(103))) static void preempt_init(void)
         preempt_mask = poll_mask = 0;
 }
 
-void rc_race_acquire(rc_rg *rg, uintptr_t a);
-void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
 
 /* Every cell is taken by an unordered access of another goroutine: evict the one
  * that can race with the fewest later accesses (an atomic read, then an atomic write,

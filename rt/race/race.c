@@ -1,11 +1,7 @@
 /*
- * race.c: the detector's happens-before engine: per-goroutine state, sync objects,
- * and the rc_hooks the runtime calls (see hooks.h for where, and for which Go memory
- * model edge each one is). Slots and the registry of goroutines are in slot.c.
- *
- * Sync objects (any address: a mutex, a channel slot, an atomic variable) map to a
- * vector clock in a hash table split into RC_SYNC_STRIPES stripes, each with its
- * own lock, so unrelated objects do not contend.
+ * race.c: the detector's happens-before engine: per-goroutine state and the rc_hooks
+ * the runtime calls (see hooks.h for where, and for which Go memory model edge each
+ * one is). Sync objects are in sync.c, slots and the registry of goroutines in slot.c.
  *
  * Lock order: rg->lock -> a sync stripe lock -> rg->trace_lock.
  */
@@ -19,9 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <uthash.h>
-
-#define RC_SYNC_STRIPES   256
 
 _Static_assert(RC_NSLOTS <= RC_VC_MAX, "a vector clock has an entry per slot");
 
@@ -131,137 +124,6 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
     return n;
 }
 
-/* ---- sync objects --------------------------------------------------------------- */
-
-typedef struct syncobj {
-    uintptr_t      addr;
-    rc_vc          vc;
-    UT_hash_handle hh;
-} syncobj;
-
-static struct stripe {
-    _Atomic uint32_t lock;
-    syncobj *table;
-    char pad[64 - sizeof(uint32_t) - sizeof(void *)];
-} stripes[RC_SYNC_STRIPES];
-
-static struct stripe *stripe_of(uintptr_t a)
-{
-    return &stripes[((a >> 3) * 0x9E3779B97F4A7C15ULL) >> 56];
-}
-
-/* Returns the object with s->lock held, or NULL (lock released) if absent and !create. */
-static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
-{
-    rc_spin_lock(&s->lock);
-    syncobj *o;
-    HASH_FIND(hh, s->table, &a, sizeof a, o);
-    if (!o && create) {
-        o = rc_race_calloc(1, sizeof *o);
-        if (!o)
-            rc_fatal("race: out of memory (sync object)");
-        o->addr = a;
-        HASH_ADD(hh, s->table, addr, sizeof o->addr, o);
-    }
-    if (!o)
-        rc_spin_unlock(&s->lock);
-    return o;
-}
-
-/* Forgets sync objects in [a, a + n): freed memory. */
-void rc_race_sync_forget(uintptr_t a, size_t n)
-{
-    rc_locks_forget(a, n);
-    if (n > 4096) /* large blocks: walk every stripe once */
-        for (int i = 0; i < RC_SYNC_STRIPES; i++) {
-            rc_spin_lock(&stripes[i].lock);
-            syncobj *o, *tmp;
-            HASH_ITER(hh, stripes[i].table, o, tmp) {
-                if (o->addr >= a && o->addr < a + n) {
-                    HASH_DEL(stripes[i].table, o);
-                    rc_vc_free(&o->vc);
-                    rc_race_free(o);
-                }
-            }
-            rc_spin_unlock(&stripes[i].lock);
-        }
-    else
-        for (uintptr_t x = a & ~(uintptr_t)7; x < a + n; x += 8) {
-            struct stripe *s = stripe_of(x);
-            for (uintptr_t y = x; y < x + 8; y++) {
-                syncobj *o = sync_get(s, y, false);
-                if (o) {
-                    HASH_DEL(s->table, o);
-                    rc_vc_free(&o->vc);
-                    rc_race_free(o);
-                    rc_spin_unlock(&s->lock);
-                }
-            }
-        }
-}
-
-/* Adds our own events so far to a clock we publish (race.h: while we hold a slot,
- * our clock's entry for it covers only our predecessors there). */
-static void publish_own(const rc_rg *rg, rc_vc *dst)
-{
-    if (rg->sid != RC_NO_SLOT && rc_vc_get(dst, rg->sid) < rg->epoch)
-        rc_vc_set(dst, rg->sid, rg->epoch);
-}
-
-/* A release ends an epoch: the next event is after everything the release
- * published (one trace event per epoch keeps replay aligned). A goroutine without a
- * slot (parked, slot taken) has no events to separate. */
-static void tick(rc_rg *rg)
-{
-    if (rg->sid != RC_NO_SLOT)
-        rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
-}
-
-/* rg's clock joins o's (stripe lock held). */
-static void acquire_obj(rc_rg *rg, const syncobj *o)
-{
-    rc_vc_join(&rg->vc, &o->vc);
-    /* An entry for our own slot at or past our attach epoch includes our own
-     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
-    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
-        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
-}
-
-void rc_race_acquire(rc_rg *rg, uintptr_t a)
-{
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, false);
-    if (!o)
-        return;
-    acquire_obj(rg, o);
-    rc_spin_unlock(&s->lock);
-}
-
-void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
-{
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, true);
-    if (merge)
-        rc_vc_join(&o->vc, &rg->vc);
-    else
-        rc_vc_copy(&o->vc, &rg->vc);
-    publish_own(rg, &o->vc);
-    rc_spin_unlock(&s->lock);
-    tick(rg);
-}
-
-/* Acquire then release (replacing) in one lookup: o ends up with rg's joined clock. */
-static void race_acquire_release(rc_rg *rg, uintptr_t a)
-{
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, true);
-    acquire_obj(rg, o);
-    rc_vc_copy(&o->vc, &rg->vc);
-    publish_own(rg, &o->vc);
-    rc_spin_unlock(&s->lock);
-    tick(rg);
-}
-
 /* ---- hooks ---------------------------------------------------------------------- */
 
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
@@ -269,7 +131,7 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
     rc_rg *prg = parent ? rg_lock(parent) : NULL, *rg = rg_new(child->id);
     if (prg) {
         rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
-        publish_own(prg, &rg->vc);
+        rc_race_publish_own(prg, &rg->vc);
         /* creation stack: the rc_go call site, then the parent's shadow stack */
         rg->create_depth = prg->depth + 1;
         rg->create_stk = rc_race_malloc(rg->create_depth * sizeof(uintptr_t));
@@ -280,7 +142,7 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
         } else {
             rg->create_depth = 0;
         }
-        tick(prg);
+        rc_race_tick(prg);
         rg_unlock(prg);
     }
     if (!prg && pc) { /* created off-goroutine (timer thread): just the site */
@@ -379,7 +241,7 @@ static void h_acquire_release(rc_g *g, const void *obj)
 {
     rc_rg *rg = rg_lock(g);
     if (rg)
-        race_acquire_release(rg, (uintptr_t)obj);
+        rc_race_acquire_release(rg, (uintptr_t)obj);
     rg_unlock(rg);
 }
 

@@ -182,6 +182,30 @@ void   rc_race_who_lock(void);
 void   rc_race_who_unlock(void);
 rc_rg *rc_race_cell_owner(rc_cell c);
 
+/* sync.c: sync objects. acquire: rg's clock joins a's; release: a's clock becomes rg's
+ * (merge: joins it); acquire_release: both, in one lookup. */
+void rc_race_acquire(rc_rg *rg, uintptr_t a);
+void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
+void rc_race_acquire_release(rc_rg *rg, uintptr_t a);
+void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
+
+/* Adds our own events so far to a clock we publish (while we hold a slot, our
+ * clock's entry for it covers only our predecessors there: see above). */
+static inline void rc_race_publish_own(const rc_rg *rg, rc_vc *dst)
+{
+    if (rg->sid != RC_NO_SLOT && rc_vc_get(dst, rg->sid) < rg->epoch)
+        rc_vc_set(dst, rg->sid, rg->epoch);
+}
+
+/* A release ends an epoch: the next event is after everything the release
+ * published (one trace event per epoch keeps replay aligned). A goroutine without a
+ * slot (parked, slot taken) has no events to separate. */
+static inline void rc_race_tick(rc_rg *rg)
+{
+    if (rg->sid != RC_NO_SLOT)
+        rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
+}
+
 /* race.c */
 void rc_rg_free(rc_rg *rg);
 extern int rc_race_history_parts;

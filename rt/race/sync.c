@@ -1,0 +1,192 @@
+/*
+ * sync.c: sync objects, the vector clocks that synchronisation leaves behind (hooks.h:
+ * a mutex, a channel or one of its slots, a WaitGroup, an atomic variable), and the
+ * acquire and release operations on them.
+ *
+ * An object is found by its address in a table split into RC_SYNC_STRIPES stripes,
+ * each with its own lock, so unrelated objects do not contend. A stripe is an open
+ * addressing table (linear probing, at most half full) of object pointers: one
+ * multiply picks the stripe (top 8 bits) and the start of the probe (the bits below),
+ * and the key sits in the object. Every operation is one lookup under the stripe
+ * lock, which also guards the object's clock.
+ *
+ * Lock order: rg->lock -> a stripe lock -> rg->trace_lock.
+ */
+#include "alloc.h"
+#include "race.h"
+#include "../core/spin.h"
+#include "../diag/panic.h"
+
+#include <string.h>
+
+#define RC_SYNC_STRIPES 256
+#define MIN_SLOTS       16u
+
+typedef struct syncobj {
+    uintptr_t addr;
+    rc_vc     vc;
+} syncobj;
+
+static struct stripe {
+    _Atomic uint32_t lock;
+    uint32_t  cap;            /* slots in tab: a power of two, or 0 */
+    uint32_t  count;          /* objects in tab */
+    syncobj **tab;
+    char      pad[64 - 2 * sizeof(uint32_t) - sizeof(_Atomic uint32_t) - sizeof(void *)];
+} stripes[RC_SYNC_STRIPES];
+
+static uint64_t hash(uintptr_t a) { return (uint64_t)(a >> 3) * 0x9E3779B97F4A7C15ULL; }
+
+static struct stripe *stripe_of(uintptr_t a) { return &stripes[hash(a) >> 56]; }
+
+/* Where a's probe starts in a table of cap slots; the byte within the word is mixed
+ * in so that objects at adjacent bytes of one word do not share a start. */
+static uint32_t probe0(uintptr_t a, uint32_t cap)
+{
+    return ((uint32_t)((hash(a) << 8) >> 40) + (uint32_t)(a & 7) * 0x9E37u) & (cap - 1);
+}
+
+/* The slot holding a, or the empty slot where it would go. */
+static syncobj **slot_of(struct stripe *s, uintptr_t a)
+{
+    uint32_t i = probe0(a, s->cap);
+    while (s->tab[i] && s->tab[i]->addr != a)
+        i = (i + 1) & (s->cap - 1);
+    return &s->tab[i];
+}
+
+static void rehash(struct stripe *s, uint32_t cap)
+{
+    syncobj **old = s->tab;
+    uint32_t ocap = s->cap;
+    s->tab = rc_race_calloc(cap, sizeof *s->tab);
+    if (!s->tab)
+        rc_fatal("race: out of memory (sync objects)");
+    s->cap = cap;
+    for (uint32_t i = 0; i < ocap; i++)
+        if (old[i])
+            *slot_of(s, old[i]->addr) = old[i];
+    rc_race_free(old);
+}
+
+/* Returns the object with s->lock held, or NULL (lock released) if absent and !create. */
+static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
+{
+    rc_spin_lock(&s->lock);
+    syncobj *o = NULL, **p = NULL;
+    if (s->cap) {
+        p = slot_of(s, a);
+        o = *p;
+    }
+    if (!o && create) {
+        if (2 * (s->count + 1) > s->cap) {
+            rehash(s, s->cap ? 2 * s->cap : MIN_SLOTS);
+            p = slot_of(s, a);
+        }
+        o = rc_race_calloc(1, sizeof *o);
+        if (!o)
+            rc_fatal("race: out of memory (sync object)");
+        o->addr = a;
+        *p = o;
+        s->count++;
+    }
+    if (!o)
+        rc_spin_unlock(&s->lock);
+    return o;
+}
+
+/* Removes the object in slot i (s->lock held): the objects after it in its probe run
+ * move back so that every probe still finds them (no tombstones). */
+static void delete_at(struct stripe *s, uint32_t i)
+{
+    syncobj *o = s->tab[i];
+    rc_vc_free(&o->vc);
+    rc_race_free(o);
+    s->count--;
+    uint32_t mask = s->cap - 1, hole = i;
+    for (uint32_t j = (i + 1) & mask; s->tab[j]; j = (j + 1) & mask) {
+        uint32_t home = probe0(s->tab[j]->addr, s->cap);
+        /* it may fill the hole iff its home is not in (hole, j], cyclically */
+        if (((j - home) & mask) >= ((j - hole) & mask)) {
+            s->tab[hole] = s->tab[j];
+            hole = j;
+        }
+    }
+    s->tab[hole] = NULL;
+}
+
+/* Forgets sync objects in [a, a + n): freed memory. */
+void rc_race_sync_forget(uintptr_t a, size_t n)
+{
+    rc_locks_forget(a, n);
+    if (n > 4096) { /* large blocks: walk every stripe once */
+        for (int k = 0; k < RC_SYNC_STRIPES; k++) {
+            struct stripe *s = &stripes[k];
+            rc_spin_lock(&s->lock);
+            for (uint32_t i = 0; i < s->cap;) {
+                syncobj *o = s->tab[i];
+                if (o && o->addr >= a && o->addr < a + n)
+                    delete_at(s, i); /* slot i may now hold another: look again */
+                else
+                    i++;
+            }
+            rc_spin_unlock(&s->lock);
+        }
+        return;
+    }
+    for (uintptr_t x = a & ~(uintptr_t)7; x < a + n; x += 8) {
+        struct stripe *s = stripe_of(x);
+        rc_spin_lock(&s->lock);
+        if (s->count)
+            for (uintptr_t y = x; y < x + 8; y++) {
+                syncobj **p = slot_of(s, y);
+                if (*p)
+                    delete_at(s, (uint32_t)(p - s->tab));
+            }
+        rc_spin_unlock(&s->lock);
+    }
+}
+
+/* rg's clock joins o's (stripe lock held). */
+static void acquire_obj(rc_rg *rg, const syncobj *o)
+{
+    rc_vc_join(&rg->vc, &o->vc);
+    /* An entry for our own slot at or past our attach epoch includes our own
+     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
+    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
+        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
+}
+
+void rc_race_acquire(rc_rg *rg, uintptr_t a)
+{
+    struct stripe *s = stripe_of(a);
+    syncobj *o = sync_get(s, a, false);
+    if (!o)
+        return;
+    acquire_obj(rg, o);
+    rc_spin_unlock(&s->lock);
+}
+
+void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
+{
+    struct stripe *s = stripe_of(a);
+    syncobj *o = sync_get(s, a, true);
+    if (merge)
+        rc_vc_join(&o->vc, &rg->vc);
+    else
+        rc_vc_copy(&o->vc, &rg->vc);
+    rc_race_publish_own(rg, &o->vc);
+    rc_spin_unlock(&s->lock);
+    rc_race_tick(rg);
+}
+
+void rc_race_acquire_release(rc_rg *rg, uintptr_t a)
+{
+    struct stripe *s = stripe_of(a);
+    syncobj *o = sync_get(s, a, true);
+    acquire_obj(rg, o);
+    rc_vc_copy(&o->vc, &rg->vc);
+    rc_race_publish_own(rg, &o->vc);
+    rc_spin_unlock(&s->lock);
+    rc_race_tick(rg);
+}
