@@ -67,7 +67,7 @@ static __attribute__((noinline)) int victim(_Atomic rc_cell *cells, uint64_t epo
     return best;
 }
 
-static void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
+static inline __attribute__((always_inline)) void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
                        uint64_t epoch, uintptr_t pc)
 {
     _Atomic rc_cell *cells = rc_shadow_cells(addr);
@@ -156,14 +156,33 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
 
 /* ---- plain accesses ------------------------------------------------------------- */
 
+/* An access of n <= 8 bytes the compiler knows to be aligned: one word, one check (the
+ * common case, kept free of access_range_'s loop). */
+static inline __attribute__((always_inline)) void access_word(uintptr_t addr, unsigned n,
+                                                              rc_cell flags, uintptr_t pc)
+{
+    if (__builtin_expect((addr & 7) + n > 8, 0)) { /* under-aligned despite its type */
+        access_range(addr, n, flags, pc);
+        return;
+    }
+    rc_rg *rg = rc_race_cur();
+    if (!rg)
+        return;
+    uint64_t epoch = rc_trace_access(rg, pc);
+    check_word(rg, addr, ((1u << n) - 1) << (addr & 7), flags, epoch, pc);
+    if (__builtin_expect((++rg->polls & preempt_mask) == 0, 0))
+        preempt();
+}
+
 #define RC_ACCESS_FNS(N)                                                               \
-    void __rc_read##N(void *a) { access_range((uintptr_t)a, N, 0, RC_CALLER_PC()); }             \
-    void __rc_write##N(void *a) { access_range((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC()); }
+    void __rc_read##N(void *a) { access_word((uintptr_t)a, N, 0, RC_CALLER_PC()); }              \
+    void __rc_write##N(void *a) { access_word((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC()); }
 RC_ACCESS_FNS(1)
 RC_ACCESS_FNS(2)
 RC_ACCESS_FNS(4)
 RC_ACCESS_FNS(8)
-RC_ACCESS_FNS(16)
+void __rc_read16(void *a) { access_range((uintptr_t)a, 16, 0, RC_CALLER_PC()); }
+void __rc_write16(void *a) { access_range((uintptr_t)a, 16, RC_CELL_WRITE, RC_CALLER_PC()); }
 
 #define RC_UNALIGNED_FNS(N)                                                            \
     void __rc_unaligned_read##N(void *a) { access_range((uintptr_t)a, N, 0, RC_CALLER_PC()); }   \
