@@ -147,22 +147,14 @@ static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uint
     access_range_(addr, size, flags, pc, true);
 }
 
-/* The runtime's own accesses on the user's behalf (hooks.h "access"). */
-void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc)
-{
-    (void)g; /* always the running goroutine; normal runs poll here as before */
-    access_range_((uintptr_t)addr, n, write ? RC_CELL_WRITE : 0, pc, !rc_ctl_on);
-}
-
-/* ---- plain accesses ------------------------------------------------------------- */
-
-/* An access of n <= 8 bytes the compiler knows to be aligned: one word, one check (the
+/* An access of 1 to 8 bytes the caller believes aligned: one word, one check (the
  * common case, kept free of access_range_'s loop). */
 static inline __attribute__((always_inline)) void access_word(uintptr_t addr, unsigned n,
-                                                              rc_cell flags, uintptr_t pc)
+                                                              rc_cell flags, uintptr_t pc,
+                                                              bool point)
 {
     if (__builtin_expect((addr & 7) + n > 8, 0)) { /* under-aligned despite its type */
-        access_range(addr, n, flags, pc);
+        access_range_(addr, n, flags, pc, point);
         return;
     }
     rc_rg *rg = rc_race_cur();
@@ -170,13 +162,26 @@ static inline __attribute__((always_inline)) void access_word(uintptr_t addr, un
         return;
     uint64_t epoch = rc_trace_access(rg, pc);
     check_word(rg, addr, ((1u << n) - 1) << (addr & 7), flags, epoch, pc);
-    if (__builtin_expect((++rg->polls & preempt_mask) == 0, 0))
+    if (point && __builtin_expect((++rg->polls & preempt_mask) == 0, 0))
         preempt();
 }
 
+/* The runtime's own accesses on the user's behalf (hooks.h "access"). */
+void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc)
+{
+    (void)g; /* always the running goroutine; normal runs poll here as before */
+    rc_cell flags = write ? RC_CELL_WRITE : 0;
+    if (n - 1 < 8 && ((uintptr_t)addr & 7) + n <= 8) /* a mutex word, a channel element */
+        access_word((uintptr_t)addr, (unsigned)n, flags, pc, !rc_ctl_on);
+    else
+        access_range_((uintptr_t)addr, n, flags, pc, !rc_ctl_on);
+}
+
+/* ---- plain accesses ------------------------------------------------------------- */
+
 #define RC_ACCESS_FNS(N)                                                               \
-    void __rc_read##N(void *a) { access_word((uintptr_t)a, N, 0, RC_CALLER_PC()); }              \
-    void __rc_write##N(void *a) { access_word((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC()); }
+    void __rc_read##N(void *a) { access_word((uintptr_t)a, N, 0, RC_CALLER_PC(), true); }        \
+    void __rc_write##N(void *a) { access_word((uintptr_t)a, N, RC_CELL_WRITE, RC_CALLER_PC(), true); }
 RC_ACCESS_FNS(1)
 RC_ACCESS_FNS(2)
 RC_ACCESS_FNS(4)
