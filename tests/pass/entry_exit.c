@@ -60,3 +60,16 @@ void located(void)
 // DBG-DAG: [[ENTRY]] = !DILocation(line: [[@LINE-4]], scope: [[SP:![0-9]+]])
 // DBG-DAG: [[SP]] = distinct !DISubprogram(name: "located"
 // DBG-DAG: [[STORE]] = !DILocation(line: [[@LINE-4]], column: 5, scope: [[SP]])
+
+// A dynamic alloca that escapes is reported right after it (its memory lies below
+// the frame the entry hook saw); one that does not escape is not.
+// CHECK-LABEL: define {{.*}}@vla_escapes(
+// CHECK: [[V:%[a-z0-9.]+]] = alloca i8, i64
+// CHECK: call void @__rc_stack_alloca({{.*}}[[V]]
+void sink(char *);
+void vla_escapes(int n) { char v[n]; sink(v); }
+
+// CHECK-LABEL: define {{.*}}@vla_private(
+// CHECK-NOT: __rc_stack_alloca
+// CHECK: ret
+int vla_private(int n) { volatile char v[n]; v[0] = 1; return v[0]; }
