@@ -48,7 +48,6 @@ __attribute__((constructor(103))) static void preempt_init(void)
         preempt_mask = poll_mask = 0;
 }
 
-
 /* Every cell is taken by an unordered access of another goroutine: evict the one
  * that can race with the fewest later accesses (an atomic read, then an atomic write,
  * a plain read, a plain write), rotating by epoch among equals. */
@@ -67,8 +66,8 @@ static __attribute__((noinline)) int victim(_Atomic rc_cell *cells, uint64_t epo
     return best;
 }
 
-static inline __attribute__((always_inline)) void check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags,
-                       uint64_t epoch, uintptr_t pc)
+static inline __attribute__((always_inline)) void
+check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
 {
     _Atomic rc_cell *cells = rc_shadow_cells(addr);
     const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
@@ -147,13 +146,13 @@ static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uint
     access_range_(addr, size, flags, pc, true);
 }
 
-/* An access of 1 to 8 bytes the caller believes aligned: one word, one check (the
- * common case, kept free of access_range_'s loop). */
+/* An access of 1 to 8 bytes: one word, one check (the common case, kept free of
+ * access_range_'s loop); one that straddles two words takes the range path. */
 static inline __attribute__((always_inline)) void access_word(uintptr_t addr, unsigned n,
                                                               rc_cell flags, uintptr_t pc,
                                                               bool point)
 {
-    if (__builtin_expect((addr & 7) + n > 8, 0)) { /* under-aligned despite its type */
+    if (__builtin_expect((addr & 7) + n > 8, 0)) { /* e.g. under-aligned despite its type */
         access_range_(addr, n, flags, pc, point);
         return;
     }
@@ -171,7 +170,7 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
 {
     (void)g; /* always the running goroutine; normal runs poll here as before */
     rc_cell flags = write ? RC_CELL_WRITE : 0;
-    if (n - 1 < 8 && ((uintptr_t)addr & 7) + n <= 8) /* a mutex word, a channel element */
+    if (n - 1 < 8) /* a mutex word, a channel element (access_word handles a straddle) */
         access_word((uintptr_t)addr, (unsigned)n, flags, pc, !rc_ctl_on);
     else
         access_range_((uintptr_t)addr, n, flags, pc, !rc_ctl_on);

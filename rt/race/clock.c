@@ -95,7 +95,7 @@ void rc_vc_copy(rc_vc *dst, const rc_vc *src)
 
 void rc_vc_clear(rc_vc *v)
 {
-    for (unsigned w = 0; w < RC_VC_WORDS; w++) {
+    for (unsigned w = 0; w < words(v->n); w++) {
         for (uint64_t bits = v->nz[w]; bits; bits &= bits - 1)
             v->e[w * 64 + (unsigned)__builtin_ctzll(bits)] = 0;
         v->nz[w] = 0;
