@@ -23,9 +23,8 @@
  *          unordered send and close race; buffered send/recv: acquire_release on the slot's address;
  *          unbuffered hand-off: both sides release then acquire the channel;
  *          close: release(chan); a receive that sees closed: acquire(chan)
- *   Mutex: lock -> acquire(m) (+ mutex_locked); unlock -> release(m) (+ mutex_unlocked);
- *          both read the mutex word (access), so overwriting a mutex in use races;
- *          a Lock that cannot take the mutex at once calls mutex_wait first
+ *   Mutex: lock -> mutex_lock; unlock -> mutex_unlock (one call each, the hot path:
+ *          see there); a Lock that cannot take the mutex at once calls mutex_wait first
  *          (deadlock detection: the goroutine waits for whoever holds it)
  *   RWMutex: rlock -> acquire(rw); runlock -> release_merge(rw.readers); lock ->
  *          acquire(rw) + acquire(rw.readers); unlock -> release(rw)
@@ -55,6 +54,12 @@ typedef struct rc_hooks {
      * before release). write: Lock vs RLock; pc: the user's call. */
     void (*mutex_locked)(rc_g *g, const void *m, bool write, bool try_, uintptr_t pc);
     void (*mutex_unlocked)(rc_g *g, const void *m, bool write);
+    /* A Mutex (rc_mutex) was locked by g: acquire(m), then a read of its state word
+     * (the 4 bytes at m: overwriting a mutex in use races), then mutex_locked(m, true).
+     * mutex_unlock, before g unlocks it: the read, mutex_unlocked(m, true), release(m).
+     * g is the running goroutine; pc the user's call. */
+    void (*mutex_lock)(rc_g *g, const void *m, bool try_, uintptr_t pc);
+    void (*mutex_unlock)(rc_g *g, const void *m, uintptr_t pc);
     /* g cannot proceed until it gets m, for the reason w (below): from the failed
      * fast path until mutex_locked. */
     void (*mutex_wait)(rc_g *g, const void *m, int w, uintptr_t pc);

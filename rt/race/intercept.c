@@ -27,7 +27,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 void rc_race_heap_remember(void *p, size_t n, uintptr_t pc);
 rc_g *rc_intercept_checked(uintptr_t pc);
 

@@ -68,6 +68,7 @@ static rc_rg *rg_spare(void)
     uintptr_t *stk = rg->stk;
     uint32_t cap = rg->cap, nparts = rg->nparts, cur = rg->cur;
     rc_trace_part **parts = rg->parts;
+    uint64_t *evp = rg->evp, *eve = rg->eve;
     memset(rg, 0, sizeof *rg);
     rc_vc_clear(&vc);
     rg->vc = vc;
@@ -76,6 +77,8 @@ static rc_rg *rg_spare(void)
     rg->parts = parts;
     rg->nparts = nparts;
     rg->cur = cur;
+    rg->evp = evp;
+    rg->eve = eve;
     return rg;
 }
 
@@ -279,6 +282,36 @@ static void h_mutex_unlocked(rc_g *g, const void *m, bool write)
     rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
 }
 
+/* Mutex Lock and Unlock, each in one call (hooks.h). g runs: its state needs no lock.
+ * The unlock's release publishes the epoch of its read of the word; its UNLOCK event
+ * then ends that epoch, as rc_race_tick would. */
+static void h_mutex_lock(rc_g *g, const void *m, bool try_, uintptr_t pc)
+{
+    rc_rg *rg = g->race;
+    if (!rg)
+        return;
+    rc_race_acquire(rg, (uintptr_t)m);
+    rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
+    h_mutex_locked(g, m, true, try_, pc);
+}
+
+static void h_mutex_unlock(rc_g *g, const void *m, uintptr_t pc)
+{
+    rc_rg *rg = g->race;
+    if (!rg)
+        return;
+    rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
+    if (rg->sid == RC_NO_SLOT) { /* (a running goroutine holds one) */
+        rc_race_release(rg, (uintptr_t)m, false);
+        return;
+    }
+    if (rc_locks_on)
+        rc_locks_unlocked(rg, (uintptr_t)m, true);
+    rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
+    rc_race_release_obj(rg, (uintptr_t)m, false);
+    rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
+}
+
 static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
 {
     rc_rg *rg = g->race;
@@ -286,7 +319,6 @@ static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
         rc_locks_wait(rg, (uintptr_t)m, why, pc);
 }
 
-void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 void rc_race_all_asleep(const char *msg); /* hang.c */
 void rc_race_panic(const char *msg, bool fatal, const char *text, size_t len,
                    const uintptr_t *pcs, int n); /* crash.c */
@@ -305,6 +337,8 @@ static const rc_hooks race_hooks = {
     .unblock = h_unblock,
     .mutex_locked = h_mutex_locked,
     .mutex_unlocked = h_mutex_unlocked,
+    .mutex_lock = h_mutex_lock,
+    .mutex_unlock = h_mutex_unlock,
     .mutex_wait = h_mutex_wait,
     .acquire = h_acquire,
     .release = h_release,

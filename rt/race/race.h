@@ -69,6 +69,7 @@ typedef struct rc_trace_part {
     uintptr_t *stack;
     uint32_t   nheld;           /* mutexes held at the part's start */
     rc_held    held[RC_MAX_HELD];
+    uint64_t   guard;           /* RC_EV_NONE: what ev[-1] reads (no run crosses parts) */
     uint64_t   ev[];
 } rc_trace_part;
 
@@ -93,8 +94,8 @@ typedef struct rc_rg {
     _Atomic uint32_t trace_lock;
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
     uint32_t   nparts, cur;     /* cur: the part being filled */
-    uint32_t   pos, pcap;       /* next event index in parts[cur], its capacity */
-    uint64_t   last_ev;         /* the event at pos - 1 (RC_EV_NONE at a part's start) */
+    uint64_t  *evp, *eve;       /* next event and end of parts[cur]->ev (evp[-1]: the
+                                   last event, or the part's RC_EV_NONE guard) */
     uint64_t   polls;           /* accesses so far: the preemption counter (access.c) */
 
     /* locks.c, guarded by rc_locks_lock: the mutex it waits for in a Lock (0: none) */
@@ -141,10 +142,9 @@ void rc_trace_unhold(void);
 /* Appends an event and returns its epoch. */
 static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 {
-    if (__builtin_expect(rg->pos == rg->pcap, 0))
+    if (__builtin_expect(rg->evp == rg->eve, 0))
         rc_trace_new_part(rg);
-    rg->parts[rg->cur]->ev[rg->pos++] = ev;
-    rg->last_ev = ev;
+    *rg->evp++ = ev;
     return ++rg->epoch;
 }
 /* An access event: a run of accesses from one site with no other event between them
@@ -155,7 +155,7 @@ static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 static inline uint64_t rc_trace_access(rc_rg *rg, uintptr_t pc)
 {
     uint64_t ev = RC_EV(RC_EV_ACCESS, pc);
-    return rg->last_ev == ev ? rg->epoch : rc_trace_event(rg, ev);
+    return rg->evp[-1] == ev ? rg->epoch : rc_trace_event(rg, ev);
 }
 /* Restores the stack of the access cell c records into out (innermost first);
  * returns the depth, or 0 if the trace no longer holds it. */
@@ -185,9 +185,11 @@ rc_rg *rc_race_cell_owner(rc_cell c);
 /* sync.c: sync objects. acquire: rg's clock joins a's; release: a's clock becomes rg's
  * (merge: joins it); acquire_release: both, in one lookup. */
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
-void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
 void rc_race_acquire_release(rc_rg *rg, uintptr_t a);
 void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
+/* The release alone: the caller ends the epoch (rc_race_tick, or an event of its own)
+ * before its next access. */
+void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge);
 
 /* Adds our own events so far to a clock we publish (while we hold a slot, our
  * clock's entry for it covers only our predecessors there: see above). */
@@ -205,6 +207,15 @@ static inline void rc_race_tick(rc_rg *rg)
     if (rg->sid != RC_NO_SLOT)
         rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
 }
+
+static inline void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
+{
+    rc_race_release_obj(rg, a, merge);
+    rc_race_tick(rg);
+}
+
+/* access.c: an access the runtime makes on the user's behalf (hooks.h access) */
+void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 
 /* race.c */
 void rc_rg_free(rc_rg *rg);

@@ -167,7 +167,7 @@ void rc_race_acquire(rc_rg *rg, uintptr_t a)
     rc_spin_unlock(&s->lock);
 }
 
-void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
+void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge)
 {
     struct stripe *s = stripe_of(a);
     syncobj *o = sync_get(s, a, true);
@@ -177,7 +177,6 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
         rc_vc_copy(&o->vc, &rg->vc);
     rc_race_publish_own(rg, &o->vc);
     rc_spin_unlock(&s->lock);
-    rc_race_tick(rg);
 }
 
 void rc_race_acquire_release(rc_rg *rg, uintptr_t a)

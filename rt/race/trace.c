@@ -72,9 +72,23 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
             rc_fatal("race: out of memory (trace)");
         memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
     }
-    rg->pos = 0;
-    rg->pcap = p->cap;
-    rg->last_ev = RC_EV_NONE; /* a run of accesses does not cross parts */
+    p->guard = RC_EV_NONE; /* a run of accesses does not cross parts */
+    rg->evp = p->ev;
+    rg->eve = p->ev + p->cap;
+}
+
+/* Where evp points while there is no current part: the next event starts one, and
+ * evp[-1] is no event. */
+static uint64_t no_part[1] = { RC_EV_NONE };
+
+static void trace_idle(rc_rg *rg) { rg->evp = rg->eve = no_part + 1; }
+
+/* Events in the current part so far (0 while idle). */
+static uint32_t cur_used(const rc_rg *rg)
+{
+    const rc_trace_part *p = rg->parts ? rg->parts[rg->cur] : NULL;
+    const uint64_t *e = rg->evp;
+    return p && e >= p->ev && e <= p->ev + p->cap ? (uint32_t)(e - p->ev) : 0;
 }
 
 /* No part yet: the first event (or attach) allocates one. */
@@ -83,8 +97,7 @@ void rc_trace_init(rc_rg *rg)
     rg->nparts = (uint32_t)rc_race_history_parts;
     rg->parts = NULL;
     rg->cur = 0;
-    rg->pos = rg->pcap = 0;
-    rg->last_ev = RC_EV_NONE;
+    trace_idle(rg);
 }
 
 void rc_trace_free(rc_rg *rg)
@@ -121,8 +134,7 @@ void rc_trace_reset(rc_rg *rg)
     }
     rg->parts[0] = keep;
     rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
-    rg->pos = rg->pcap = 0;
-    rg->last_ev = RC_EV_NONE;
+    trace_idle(rg);
 }
 
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
@@ -136,10 +148,10 @@ void rc_trace_new_part(rc_rg *rg)
             rc_fatal("race: out of memory (trace)");
         rg->cur = rg->nparts - 1; /* the first part goes to index 0 */
     }
-    uint32_t prev = rg->cur;
+    uint32_t prev = rg->cur, used = cur_used(rg);
     if (rg->parts[prev])
-        rg->parts[prev]->n = rg->pos;
-    if (rg->parts[prev] && rg->pos == 0) {
+        rg->parts[prev]->n = used;
+    if (rg->parts[prev] && used == 0) {
         part_start(rg, rg->parts[prev]); /* still empty: reuse it */
     } else {
         rg->cur = (rg->cur + 1) % rg->nparts;
@@ -175,7 +187,7 @@ static rc_trace_part *part_of(rc_rg *rg, rc_cell c)
     uint64_t epoch = rc_cell_epoch(c);
     for (uint32_t i = 0; rg->parts && i < rg->nparts; i++) {
         rc_trace_part *p = rg->parts[i];
-        uint32_t used = i == rg->cur ? rg->pos : p ? p->n : 0;
+        uint32_t used = i == rg->cur ? cur_used(rg) : p ? p->n : 0;
         if (p && p->sid == sid && epoch >= p->epoch0 && epoch < p->epoch0 + used)
             return p;
     }

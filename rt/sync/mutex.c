@@ -20,6 +20,7 @@
  */
 #define RC_NO_INLINE_MUTEX /* this file defines the functions the inline fast paths call */
 #include "sync.h"
+#include <stddef.h>
 #include "../sched/control.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
@@ -37,6 +38,8 @@ enum {
 
 _Static_assert(LOCKED == 1 && STARVING == 4 && RC_MUTEX_BIASED == 0x40000000,
                "racecheck.h's inline fast paths spell these out");
+_Static_assert(offsetof(rc_mutex, state) == 0 && sizeof(((rc_mutex *)0)->state) == 4,
+               "hooks.h mutex_lock: the state word is the 4 bytes at m");
 
 #define STARVATION_THRESHOLD_NS 1000000 /* 1 ms */
 #define ACTIVE_SPIN 4
@@ -217,9 +220,7 @@ void rc_mutex_lock(rc_mutex *m)
     RC_SCHED_POINT();
     uintptr_t pc = RC_CALLER_PC();
     rc_mutex_lock_waiting(m, RC_LOCKWAIT_MUTEX, pc);
-    RC_HOOK(acquire, rc_getg(), m);
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, pc);
-    RC_HOOK(mutex_locked, rc_getg(), m, true, false, pc);
+    RC_HOOK(mutex_lock, rc_getg(), m, false, pc);
 }
 
 bool rc_mutex_trylock(rc_mutex *m)
@@ -227,17 +228,13 @@ bool rc_mutex_trylock(rc_mutex *m)
     RC_SCHED_POINT();
     if (!rc_mutex_trylock_nohook(m))
         return false;
-    RC_HOOK(acquire, rc_getg(), m);
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
-    RC_HOOK(mutex_locked, rc_getg(), m, true, true, RC_CALLER_PC());
+    RC_HOOK(mutex_lock, rc_getg(), m, true, RC_CALLER_PC());
     return true;
 }
 
 void rc_mutex_unlock(rc_mutex *m)
 {
     RC_SCHED_POINT();
-    RC_HOOK(access, rc_getg(), &m->state, sizeof m->state, false, RC_CALLER_PC());
-    RC_HOOK(mutex_unlocked, rc_getg(), m, true);
-    RC_HOOK(release, rc_getg(), m);
+    RC_HOOK(mutex_unlock, rc_getg(), m, RC_CALLER_PC());
     rc_mutex_unlock_nohook(m);
 }

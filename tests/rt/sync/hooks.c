@@ -1,14 +1,14 @@
 // Detector hooks: each primitive reports the documented events (hooks.h), in order,
 // on the right objects. A counting "detector" records what main does.
-// STDOUT: mutex: acquire(m) locked(m,w=1,try=0) unlocked(m,w=1) release(m)
-// STDOUT: trylock: acquire(m) locked(m,w=1,try=1) unlocked(m,w=1) release(m)
+// STDOUT: mutex: mutex_lock(m,try=0) mutex_unlock(m)
+// STDOUT: trylock: mutex_lock(m,try=1) mutex_unlock(m)
 // STDOUT: rlock: acquire(rw) locked(rw,w=0,try=0) unlocked(rw,w=0) release_merge(rw.readers)
 // STDOUT: lock: acquire(rw) acquire(rw.readers) locked(rw,w=1,try=0) unlocked(rw,w=1) release(rw)
 // STDOUT: tryrlock: acquire(rw) locked(rw,w=0,try=1) unlocked(rw,w=0) release_merge(rw.readers)
 // STDOUT: waitgroup: release_merge(wg) acquire(wg)
 // STDOUT: once: release(o) acquire(o) acquire(o)
 // STDOUT: cond: release(c) release(c)
-// STDOUT: cond wait: unlocked(m,w=1) release(m) acquire(c) acquire(m) locked(m,w=1,try=0)
+// STDOUT: cond wait: mutex_unlock(m) acquire(c) mutex_lock(m,try=0)
 #include <racecheck.h>
 #include "../../../rt/hooks.h"
 #include <stdio.h>
@@ -57,9 +57,19 @@ static void h_unlocked(rc_g *g, const void *obj, bool w)
         snprintf(line + strlen(line), sizeof line - strlen(line), " %s", what);
 }
 
+static void h_mutex_lock(rc_g *g, const void *obj, bool t, uintptr_t pc)
+{
+    char what[32];
+    snprintf(what, sizeof what, "mutex_lock(%s,try=%d)", name(obj), t);
+    if (name(obj) && rc_goid() == 1)
+        snprintf(line + strlen(line), sizeof line - strlen(line), " %s", what);
+}
+static void h_mutex_unlock(rc_g *g, const void *obj, uintptr_t pc) { ev("mutex_unlock", obj); }
+
 static const rc_hooks hooks = {
     .acquire = h_acquire, .release = h_release, .release_merge = h_release_merge,
     .mutex_locked = h_locked, .mutex_unlocked = h_unlocked,
+    .mutex_lock = h_mutex_lock, .mutex_unlock = h_mutex_unlock,
 };
 
 static void report(const char *what)
