@@ -11,8 +11,12 @@
 /* Room for entries [0, n). */
 static void grow(rc_vc *v, uint32_t n)
 {
-    if (n <= v->cap)
-        return;
+    if (n > v->cap)
+        rc_vc_grow(v, n);
+}
+
+void rc_vc_grow(rc_vc *v, uint32_t n)
+{
     uint32_t cap = v->cap ? v->cap : 8;
     while (cap < n)
         cap *= 2;
@@ -22,15 +26,6 @@ static void grow(rc_vc *v, uint32_t n)
     memset(e + v->cap, 0, (cap - v->cap) * sizeof *e);
     v->e = e;
     v->cap = cap;
-}
-
-void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch)
-{
-    grow(v, t + 1);
-    if (t >= v->n)
-        v->n = t + 1;
-    v->e[t] = epoch;
-    v->nz[t / 64] |= (uint64_t)1 << (t % 64);
 }
 
 /* The bitmap words that cover entries [0, n). */
@@ -70,15 +65,39 @@ void rc_vc_join(rc_vc *dst, const rc_vc *src)
         }
 }
 
+void rc_vc_join2(rc_vc *a, rc_vc *b)
+{
+    uint32_t n = a->n > b->n ? a->n : b->n;
+    grow(a, n);
+    grow(b, n);
+    a->n = b->n = n;
+    for (unsigned w = 0; w < words(n); w++)
+        a->nz[w] = b->nz[w] = a->nz[w] | b->nz[w];
+    if (dense(a, n)) {
+        for (uint32_t t = 0; t < n; t++) {
+            uint64_t m = a->e[t] > b->e[t] ? a->e[t] : b->e[t];
+            a->e[t] = b->e[t] = m;
+        }
+        return;
+    }
+    for (unsigned w = 0; w < words(n); w++)
+        for (uint64_t bits = a->nz[w]; bits; bits &= bits - 1) {
+            unsigned t = w * 64 + (unsigned)__builtin_ctzll(bits);
+            uint64_t m = a->e[t] > b->e[t] ? a->e[t] : b->e[t];
+            a->e[t] = b->e[t] = m;
+        }
+}
+
 void rc_vc_copy(rc_vc *dst, const rc_vc *src)
 {
     uint32_t n = src->n, m = dst->n;
     grow(dst, n);
     dst->n = n;
     if (dense(src, n) && dense(dst, m)) {
-        memcpy(dst->e, src->e, n * sizeof *src->e);
-        if (m > n)
-            memset(dst->e + n, 0, (m - n) * sizeof *dst->e);
+        for (uint32_t t = 0; t < n; t++) /* short: a loop beats calling memcpy */
+            dst->e[t] = src->e[t];
+        for (uint32_t t = n; t < m; t++)
+            dst->e[t] = 0;
     } else {
         for (unsigned w = 0; w < RC_VC_WORDS; w++) {
             for (uint64_t gone = dst->nz[w] & ~src->nz[w]; gone; gone &= gone - 1)

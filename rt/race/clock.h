@@ -29,8 +29,20 @@ static inline uint64_t rc_vc_get(const rc_vc *v, unsigned t)
     return t < v->cap ? v->e[t] : 0;
 }
 
-void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch);
+void rc_vc_grow(rc_vc *v, uint32_t n);           /* room for entries [0, n) */
+
+static inline void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch)
+{
+    if (__builtin_expect(t >= v->cap, 0))
+        rc_vc_grow(v, t + 1);
+    if (t >= v->n)
+        v->n = t + 1;
+    v->e[t] = epoch;
+    v->nz[t / 64] |= (uint64_t)1 << (t % 64);
+}
+
 void rc_vc_join(rc_vc *dst, const rc_vc *src);   /* dst = max(dst, src) */
+void rc_vc_join2(rc_vc *a, rc_vc *b);            /* a = b = max(a, b) */
 void rc_vc_copy(rc_vc *dst, const rc_vc *src);   /* dst = src */
 void rc_vc_clear(rc_vc *v);                      /* every entry 0, room kept */
 void rc_vc_free(rc_vc *v);

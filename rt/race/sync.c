@@ -147,14 +147,20 @@ void rc_race_sync_forget(uintptr_t a, size_t n)
     }
 }
 
+/* After rg's clock joined another: an entry for our own slot at or past our attach
+ * epoch includes our own releases; keep the invariant (race.h) by reading it as
+ * "every predecessor". */
+static void own_entry_fix(rc_rg *rg)
+{
+    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
+        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
+}
+
 /* rg's clock joins o's (stripe lock held). */
 static void acquire_obj(rc_rg *rg, const syncobj *o)
 {
     rc_vc_join(&rg->vc, &o->vc);
-    /* An entry for our own slot at or past our attach epoch includes our own
-     * releases: keep the invariant (race.h) by reading it as "every predecessor". */
-    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
-        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
+    own_entry_fix(rg);
 }
 
 void rc_race_acquire(rc_rg *rg, uintptr_t a)
@@ -179,12 +185,16 @@ void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge)
     rc_spin_unlock(&s->lock);
 }
 
+/* Acquire, then release by copy: after the acquire rg's clock covers o's, so both
+ * clocks become their join, in one pass; then each gets its own-entry rule. (o's
+ * entry for our slot can only hold our own epochs or our predecessors', all at most
+ * rg->epoch, so publishing ours over the join is what the copy would give.) */
 void rc_race_acquire_release(rc_rg *rg, uintptr_t a)
 {
     struct stripe *s = stripe_of(a);
     syncobj *o = sync_get(s, a, true);
-    acquire_obj(rg, o);
-    rc_vc_copy(&o->vc, &rg->vc);
+    rc_vc_join2(&rg->vc, &o->vc);
+    own_entry_fix(rg);
     rc_race_publish_own(rg, &o->vc);
     rc_spin_unlock(&s->lock);
     rc_race_tick(rg);

@@ -174,7 +174,8 @@ void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr)
 {
     for (uint32_t i = *n; i-- > 0;)
         if (set[i].addr == addr) {
-            memmove(set + i, set + i + 1, (*n - i - 1) * sizeof *set);
+            for (uint32_t j = i + 1; j < *n; j++) /* a few entries: no memmove call */
+                set[j - 1] = set[j];
             (*n)--;
             return;
         }
