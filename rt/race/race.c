@@ -290,7 +290,7 @@ static void h_mutex_lock(rc_g *g, const void *m, bool try_, uintptr_t pc)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    rc_race_acquire(rg, (uintptr_t)m);
+    rc_race_mutex_acquire(rg, (uintptr_t)m);
     rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
     h_mutex_locked(g, m, true, try_, pc);
 }
@@ -302,13 +302,13 @@ static void h_mutex_unlock(rc_g *g, const void *m, uintptr_t pc)
         return;
     rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
     if (rg->sid == RC_NO_SLOT) { /* (a running goroutine holds one) */
-        rc_race_release(rg, (uintptr_t)m, false);
+        rc_race_mutex_release(rg, (uintptr_t)m);
         return;
     }
     if (rc_locks_on)
         rc_locks_unlocked(rg, (uintptr_t)m, true);
     rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
-    rc_race_release_obj(rg, (uintptr_t)m, false);
+    rc_race_mutex_release(rg, (uintptr_t)m);
     rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
 }
 

@@ -46,6 +46,7 @@
 
 #define RC_TRACE_PART_EVENTS 2048u  /* largest part; the first ones are smaller */
 #define RC_NO_SLOT           0xffffu
+#define RC_MU_CACHE          2      /* Mutex objects a goroutine remembers (sync.c) */
 
 /* Trace events: 2 type bits over a 62-bit payload: the pc of an access or a call
  * site; for RC_EV_SYNC, a kind (bits 60-61) over an object address (48 bits). */
@@ -112,6 +113,11 @@ typedef struct rc_rg {
      * is lk_cache_gen (a record freed bumps it) */
     uint32_t   lk_cache_gen;
     struct { uintptr_t addr; struct rc_lockrec *rec; } lk_cache[4];
+
+    /* sync.c: the objects of the Mutexes it used last, newest first, valid while
+     * the objects' generation is mu_gen */
+    uint64_t   mu_gen;
+    struct { uintptr_t addr; void *obj; } mu_cache[RC_MU_CACHE];
 
     void      *reach_snap;      /* reach.c: registers and stack top at its last
                                    rc_blocking_begin */
@@ -190,6 +196,9 @@ void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
 /* The release alone: the caller ends the epoch (rc_race_tick, or an event of its own)
  * before its next access. */
 void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge);
+/* The same for a Mutex that rg holds, in its Lock and Unlock hooks (no tick). */
+void rc_race_mutex_acquire(rc_rg *rg, uintptr_t m);
+void rc_race_mutex_release(rc_rg *rg, uintptr_t m);
 
 /* Adds our own events so far to a clock we publish (while we hold a slot, our
  * clock's entry for it covers only our predecessors there: see above). */

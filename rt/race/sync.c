@@ -10,6 +10,15 @@
  * and the key sits in the object. Every operation is one lookup under the stripe
  * lock, which also guards the object's clock.
  *
+ * Mutexes take a shortcut (rc_race_mutex_acquire/release): a Mutex's object is only
+ * used by its own Lock and Unlock hooks, which run while the Mutex is held, so the
+ * Mutex guards its clock and the stripe lock is needed only to find it. A goroutine
+ * remembers the objects of the last RC_MU_CACHE Mutexes it used, valid while no
+ * object anywhere was deleted since (sync_gen). An object is deleted only when its
+ * memory is freed, which a correct program does not do to a Mutex in use; deleted
+ * objects are kept for reuse, never freed, so that a program that does can corrupt a
+ * clock but not the detector's heap.
+ *
  * Lock order: rg->lock -> a stripe lock -> rg->trace_lock.
  */
 #include "alloc.h"
@@ -25,15 +34,19 @@
 typedef struct syncobj {
     uintptr_t addr;
     rc_vc     vc;
+    struct syncobj *next;     /* in its stripe's spare list, once deleted */
 } syncobj;
 
 static struct stripe {
-    _Atomic uint32_t lock;
+    _Alignas(64) _Atomic uint32_t lock;
     uint32_t  cap;            /* slots in tab: a power of two, or 0 */
     uint32_t  count;          /* objects in tab */
     syncobj **tab;
-    char      pad[64 - 2 * sizeof(uint32_t) - sizeof(_Atomic uint32_t) - sizeof(void *)];
+    syncobj  *spare;          /* deleted objects, for reuse */
 } stripes[RC_SYNC_STRIPES];
+
+/* Bumped by every deletion: an object found before may since be gone. */
+static _Atomic uint64_t sync_gen = 1;
 
 static uint64_t hash(uintptr_t a) { return (uint64_t)(a >> 3) * 0x9E3779B97F4A7C15ULL; }
 
@@ -83,9 +96,12 @@ static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
             rehash(s, s->cap ? 2 * s->cap : MIN_SLOTS);
             p = slot_of(s, a);
         }
-        o = rc_race_calloc(1, sizeof *o);
-        if (!o)
+        if ((o = s->spare) != NULL) {
+            s->spare = o->next;
+            rc_vc_clear(&o->vc);
+        } else if (!(o = rc_race_calloc(1, sizeof *o))) {
             rc_fatal("race: out of memory (sync object)");
+        }
         o->addr = a;
         *p = o;
         s->count++;
@@ -100,8 +116,9 @@ static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
 static void delete_at(struct stripe *s, uint32_t i)
 {
     syncobj *o = s->tab[i];
-    rc_vc_free(&o->vc);
-    rc_race_free(o);
+    atomic_fetch_add_explicit(&sync_gen, 1, memory_order_release);
+    o->next = s->spare;
+    s->spare = o;
     s->count--;
     uint32_t mask = s->cap - 1, hole = i;
     for (uint32_t j = (i + 1) & mask; s->tab[j]; j = (j + 1) & mask) {
@@ -198,4 +215,45 @@ void rc_race_acquire_release(rc_rg *rg, uintptr_t a)
     rc_race_publish_own(rg, &o->vc);
     rc_spin_unlock(&s->lock);
     rc_race_tick(rg);
+}
+
+/* ---- Mutexes (see the top) ------------------------------------------------------- */
+
+/* The object of Mutex a, which rg holds; NULL if absent and !create. */
+static syncobj *mutex_obj(rc_rg *rg, uintptr_t a, bool create)
+{
+    uint64_t gen = atomic_load_explicit(&sync_gen, memory_order_acquire);
+    if (rg->mu_gen == gen) {
+        for (int k = 0; k < RC_MU_CACHE; k++)
+            if (rg->mu_cache[k].addr == a)
+                return rg->mu_cache[k].obj;
+    } else {
+        for (int k = 0; k < RC_MU_CACHE; k++)
+            rg->mu_cache[k].addr = 0;
+        rg->mu_gen = gen;
+    }
+    struct stripe *s = stripe_of(a);
+    syncobj *o = sync_get(s, a, create);
+    if (!o)
+        return NULL;
+    rc_spin_unlock(&s->lock);
+    for (int k = RC_MU_CACHE - 1; k > 0; k--)
+        rg->mu_cache[k] = rg->mu_cache[k - 1];
+    rg->mu_cache[0].addr = a;
+    rg->mu_cache[0].obj = o;
+    return o;
+}
+
+void rc_race_mutex_acquire(rc_rg *rg, uintptr_t a)
+{
+    syncobj *o = mutex_obj(rg, a, false);
+    if (o)
+        acquire_obj(rg, o);
+}
+
+void rc_race_mutex_release(rc_rg *rg, uintptr_t a)
+{
+    syncobj *o = mutex_obj(rg, a, true);
+    rc_vc_copy(&o->vc, &rg->vc);
+    rc_race_publish_own(rg, &o->vc);
 }
