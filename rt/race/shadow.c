@@ -71,13 +71,15 @@ static void for_each_part(uintptr_t addr, size_t size, bool create, void (*f)(ch
     }
 }
 
-/* The huge pages wholly inside from..to. */
+/* The huge pages that from..to touches, the partial ones at its ends too (a region's
+ * cells are huge-page aligned): the ends would otherwise be 4 KiB pages, each first
+ * read (the zero page) and then written (a copy and a TLB shootdown IPI), and a dense
+ * block fills them anyway. */
 static void dense_part(char *from, char *to)
 {
-    uintptr_t a = ((uintptr_t)from + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    uintptr_t b = (uintptr_t)to & ~(HUGE_PAGE - 1);
-    if (b > a)
-        madvise((void *)a, b - a, MADV_HUGEPAGE); /* advice: failure is harmless */
+    uintptr_t a = (uintptr_t)from & ~(HUGE_PAGE - 1);
+    uintptr_t b = ((uintptr_t)to + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    madvise((void *)a, b - a, MADV_HUGEPAGE); /* advice: failure is harmless */
 }
 
 void rc_shadow_dense(uintptr_t addr, size_t size)
