@@ -23,9 +23,11 @@ int rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << 1; /* history_size
 /* ---- goroutines ----------------------------------------------------------------- */
 
 /* Retired states leave the registry (slot.c) in the order their goroutines finished;
- * up to SPARE_MAX wait here, with their clock, shadow stack and trace ring, for the
- * next goroutines. Freeing them made spawning under detection malloc ~6 blocks on the
- * spawning thread and free them on another, contending on glibc's arena lock. */
+ * up to SPARE_MAX wait here, with their buffers (clock, shadow stack, creation stack,
+ * reachability snapshot, trace ring and its parts' stack copies), for the next
+ * goroutines. Freeing them made spawning under detection malloc ~6 blocks on the
+ * spawning thread and free them on another, contending on glibc's arena lock (futex
+ * waits and wakes on both threads). */
 #define SPARE_MAX 256
 static _Atomic uint32_t spare_lock;
 static rc_rg *spare;               /* through qnext */
@@ -33,8 +35,6 @@ static unsigned nspare;
 
 void rc_rg_free(rc_rg *rg)
 {
-    rc_race_free(rg->create_stk);
-    rc_race_free(rg->reach_snap);
     rc_spin_lock(&spare_lock);
     bool kept = nspare < SPARE_MAX;
     if (kept) {
@@ -48,6 +48,8 @@ void rc_rg_free(rc_rg *rg)
     rc_trace_free(rg);
     rc_vc_free(&rg->vc);
     rc_race_free(rg->stk);
+    rc_race_free(rg->create_stk);
+    rc_race_free(rg->reach_snap);
     rc_race_free(rg);
 }
 
@@ -69,6 +71,9 @@ static rc_rg *rg_spare(void)
     uint32_t cap = rg->cap, nparts = rg->nparts, cur = rg->cur;
     rc_trace_part **parts = rg->parts;
     uint64_t *evp = rg->evp, *eve = rg->eve;
+    uintptr_t *create_stk = rg->create_stk;
+    uint32_t create_cap = rg->create_cap;
+    void *reach_snap = rg->reach_snap;
     memset(rg, 0, sizeof *rg);
     rc_vc_clear(&vc);
     rg->vc = vc;
@@ -79,6 +84,9 @@ static rc_rg *rg_spare(void)
     rg->cur = cur;
     rg->evp = evp;
     rg->eve = eve;
+    rg->create_stk = create_stk;
+    rg->create_cap = create_cap;
+    rg->reach_snap = reach_snap; /* (rc_reach_syscall_enter fills it before any use) */
     return rg;
 }
 
@@ -129,6 +137,19 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
 
 /* ---- hooks ---------------------------------------------------------------------- */
 
+/* Room for n frames in rg->create_stk (false: out of memory, no creation stack). */
+static bool create_room(rc_rg *rg, uint32_t n)
+{
+    if (n <= rg->create_cap)
+        return true;
+    uintptr_t *s = rc_race_realloc(rg->create_stk, n * sizeof *s);
+    if (!s)
+        return false;
+    rg->create_stk = s;
+    rg->create_cap = n;
+    return true;
+}
+
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
     rc_rg *prg = parent ? rg_lock(parent) : NULL, *rg = rg_new(child->id);
@@ -136,24 +157,18 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
         rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
         rc_race_publish_own(prg, &rg->vc);
         /* creation stack: the rc_go call site, then the parent's shadow stack */
-        rg->create_depth = prg->depth + 1;
-        rg->create_stk = rc_race_malloc(rg->create_depth * sizeof(uintptr_t));
-        if (rg->create_stk) {
+        if (create_room(rg, prg->depth + 1)) {
+            rg->create_depth = prg->depth + 1;
             rg->create_stk[0] = pc;
             for (uint32_t i = 0; i < prg->depth; i++)
                 rg->create_stk[1 + i] = prg->stk[prg->depth - 1 - i];
-        } else {
-            rg->create_depth = 0;
         }
         rc_race_tick(prg);
         rg_unlock(prg);
     }
-    if (!prg && pc) { /* created off-goroutine (timer thread): just the site */
-        rg->create_stk = rc_race_malloc(sizeof(uintptr_t));
-        if (rg->create_stk) {
-            rg->create_stk[0] = pc;
-            rg->create_depth = 1;
-        }
+    if (!prg && pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
+        rg->create_stk[0] = pc;
+        rg->create_depth = 1;
     }
     child->race = rg;
 }

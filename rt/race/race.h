@@ -67,6 +67,7 @@ typedef struct rc_trace_part {
     uint32_t   cap;             /* events this part can hold */
     uint32_t   n;               /* events it holds, once it is no longer current */
     uint32_t   depth;           /* shadow stack at the part's start */
+    uint32_t   stack_cap;       /* room in stack (kept when the part is reused) */
     uintptr_t *stack;
     uint32_t   nheld;           /* mutexes held at the part's start */
     rc_held    held[RC_MAX_HELD];
@@ -123,7 +124,7 @@ typedef struct rc_rg {
                                    rc_blocking_begin */
 
     uintptr_t *create_stk;      /* where it was created (innermost first) */
-    uint32_t   create_depth;
+    uint32_t   create_depth, create_cap;
     struct rc_rg *qnext;        /* registry: quarantine of finished goroutines */
     struct rc_rg *hnext;        /* registry: goid hash chain */
 } rc_rg;

@@ -52,6 +52,7 @@ static rc_trace_part *part_alloc(uint32_t cap)
     if (!p)
         rc_fatal("race: out of memory (trace)");
     p->stack = NULL;
+    p->stack_cap = 0;
     p->cap = cap;
     return p;
 }
@@ -64,14 +65,15 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
     p->n = 0;
     p->nheld = rg->nheld;
     memcpy(p->held, rg->held, rg->nheld * sizeof *p->held);
-    rc_race_free(p->stack);
-    p->stack = NULL;
-    if (rg->depth) {
-        p->stack = rc_race_malloc(rg->depth * sizeof *p->stack);
-        if (!p->stack)
+    if (rg->depth > p->stack_cap) { /* the buffer is kept when the part is reused */
+        uintptr_t *stk = rc_race_realloc(p->stack, rg->depth * sizeof *stk);
+        if (!stk)
             rc_fatal("race: out of memory (trace)");
-        memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
+        p->stack = stk;
+        p->stack_cap = rg->depth;
     }
+    if (rg->depth)
+        memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
     p->guard = RC_EV_NONE; /* a run of accesses does not cross parts */
     rg->evp = p->ev;
     rg->eve = p->ev + p->cap;
@@ -125,12 +127,12 @@ void rc_trace_reset(rc_rg *rg)
         rg->parts[i] = NULL;
         if (!p)
             continue;
-        rc_race_free(p->stack);
-        p->stack = NULL;
-        if (!keep && p->cap == RC_TRACE_FIRST_EVENTS)
-            keep = p;
-        else
+        if (!keep && p->cap == RC_TRACE_FIRST_EVENTS) {
+            keep = p; /* with its stack buffer */
+        } else {
+            rc_race_free(p->stack);
             rc_race_free(p);
+        }
     }
     rg->parts[0] = keep;
     rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
