@@ -22,9 +22,13 @@
 #include "../diag/panic.h"
 
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+_Static_assert(offsetof(rc_trace_part, ev) == offsetof(rc_trace_part, guard) + sizeof(uint64_t),
+               "a part's ev[-1] is its guard word (race.h rc_trace_access)");
 
 #define RC_TRACE_FIRST_EVENTS 32u
 #define RC_TRACE_HOLD_WAITS   1000u  /* a wrap waits at most this many 20 us naps */
