@@ -56,7 +56,7 @@ typedef struct rc_hooks {
     void (*mutex_unlocked)(rc_g *g, const void *m, bool write);
     /* A Mutex (rc_mutex) was locked by g: acquire(m), then a read of its state word
      * (the 4 bytes at m: overwriting a mutex in use races), then mutex_locked(m, true).
-     * mutex_unlock, before g unlocks it: the read, mutex_unlocked(m, true), release(m).
+     * mutex_unlock, before g unlocks it: the read, release(m), mutex_unlocked(m, true).
      * g is the running goroutine; pc the user's call. */
     void (*mutex_lock)(rc_g *g, const void *m, bool try_, uintptr_t pc);
     void (*mutex_unlock)(rc_g *g, const void *m, uintptr_t pc);

@@ -316,15 +316,8 @@ static void h_mutex_unlock(rc_g *g, const void *m, uintptr_t pc)
     if (!rg)
         return;
     rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
-    if (rg->sid == RC_NO_SLOT) { /* (a running goroutine holds one) */
-        rc_race_mutex_release(rg, (uintptr_t)m);
-        return;
-    }
-    if (rc_locks_on)
-        rc_locks_unlocked(rg, (uintptr_t)m, true);
-    rc_held_del(rg->held, &rg->nheld, (uintptr_t)m);
     rc_race_mutex_release(rg, (uintptr_t)m);
-    rc_trace_event(rg, RC_EV_SYNC_OF(RC_SYNC_UNLOCK, m));
+    h_mutex_unlocked(g, m, true);
 }
 
 static void h_mutex_wait(rc_g *g, const void *m, int why, uintptr_t pc)
