@@ -94,7 +94,7 @@ void rc_vc_copy(rc_vc *dst, const rc_vc *src)
     grow(dst, n);
     dst->n = n;
     if (dense(src, n) && dense(dst, m)) {
-        for (uint32_t t = 0; t < n; t++) /* short: a loop beats calling memcpy */
+        for (uint32_t t = 0; t < n; t++) /* short: a loop, not a call to memcpy */
             dst->e[t] = src->e[t];
         for (uint32_t t = n; t < m; t++)
             dst->e[t] = 0;

@@ -192,12 +192,11 @@ rc_rg *rc_race_cell_owner(rc_cell c);
 /* sync.c: sync objects. acquire: rg's clock joins a's; release: a's clock becomes rg's
  * (merge: joins it); acquire_release: both, in one lookup. */
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
+void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
 void rc_race_acquire_release(rc_rg *rg, uintptr_t a);
 void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
-/* The release alone: the caller ends the epoch (rc_race_tick, or an event of its own)
- * before its next access. */
-void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge);
-/* The same for a Mutex that rg holds, in its Lock and Unlock hooks (no tick). */
+/* The same for a Mutex that rg holds, in its Lock and Unlock hooks. The release does
+ * not end the epoch: the caller's next event must (the UNLOCK event). */
 void rc_race_mutex_acquire(rc_rg *rg, uintptr_t m);
 void rc_race_mutex_release(rc_rg *rg, uintptr_t m);
 
@@ -216,12 +215,6 @@ static inline void rc_race_tick(rc_rg *rg)
 {
     if (rg->sid != RC_NO_SLOT)
         rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
-}
-
-static inline void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
-{
-    rc_race_release_obj(rg, a, merge);
-    rc_race_tick(rg);
 }
 
 /* access.c: an access the runtime makes on the user's behalf (hooks.h access) */

@@ -190,16 +190,22 @@ void rc_race_acquire(rc_rg *rg, uintptr_t a)
     rc_spin_unlock(&s->lock);
 }
 
-void rc_race_release_obj(rc_rg *rg, uintptr_t a, bool merge)
+/* o's clock becomes rg's (merge: joins it), our own events included. */
+static void release_obj(rc_rg *rg, syncobj *o, bool merge)
 {
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, true);
     if (merge)
         rc_vc_join(&o->vc, &rg->vc);
     else
         rc_vc_copy(&o->vc, &rg->vc);
     rc_race_publish_own(rg, &o->vc);
+}
+
+void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
+{
+    struct stripe *s = stripe_of(a);
+    release_obj(rg, sync_get(s, a, true), merge);
     rc_spin_unlock(&s->lock);
+    rc_race_tick(rg);
 }
 
 /* Acquire, then release by copy: after the acquire rg's clock covers o's, so both
@@ -253,7 +259,5 @@ void rc_race_mutex_acquire(rc_rg *rg, uintptr_t a)
 
 void rc_race_mutex_release(rc_rg *rg, uintptr_t a)
 {
-    syncobj *o = mutex_obj(rg, a, true);
-    rc_vc_copy(&o->vc, &rg->vc);
-    rc_race_publish_own(rg, &o->vc);
+    release_obj(rg, mutex_obj(rg, a, true), false);
 }
