@@ -7,8 +7,8 @@
  *   release(g, obj) ... acquire(g2, obj)  => everything g did before the release
  *                                           happens before what g2 does after.
  *   release_merge adds g's clock to obj without replacing it (RUnlock, WaitGroup.Done),
- *   release replaces obj's clock with g's (Unlock); acquire_release is acquire then
- *   release in one step (Go's racereleaseacquire: a buffered channel's slot).
+ *   release replaces obj's clock with g's (Unlock). Channels have their own hook,
+ *   chan_sync, whose clocks the detector keeps with the channel (no lookup by address).
  *
  * Who calls what:
  *   go_create   rc_spawn, in the parent, before the child can run (go statement edge);
@@ -20,9 +20,9 @@
  *   access      memory the runtime reads or writes for the user: a send reads the
  *               value sent, a receive writes the destination (pc: the user's call)
  *   chan:  a send reads the channel, close writes it (as Go's c.raceaddr()), so an
- *          unordered send and close race; buffered send/recv: acquire_release on the slot's address;
- *          unbuffered hand-off: both sides release then acquire the channel;
- *          close: release(chan); a receive that sees closed: acquire(chan)
+ *          unordered send and close race; a value passing through the buffer or handed
+ *          off: chan_sync (below); close: release(chan); a receive that sees closed:
+ *          acquire(chan)
  *   Mutex: lock -> mutex_lock; unlock -> mutex_unlock (one call each, the hot path:
  *          see there); a Lock that cannot take the mutex at once calls mutex_wait first
  *          (deadlock detection: the goroutine waits for whoever holds it)
@@ -46,7 +46,6 @@ typedef struct rc_hooks {
     void (*acquire)(rc_g *g, const void *obj);
     void (*release)(rc_g *g, const void *obj);
     void (*release_merge)(rc_g *g, const void *obj);
-    void (*acquire_release)(rc_g *g, const void *obj);
     void (*access)(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
     void (*block)(rc_g *g, rc_wait_reason r, const void *obj);
     void (*unblock)(rc_g *g);
@@ -63,6 +62,16 @@ typedef struct rc_hooks {
     /* g cannot proceed until it gets m, for the reason w (below): from the failed
      * fast path until mutex_locked. */
     void (*mutex_wait)(rc_g *g, const void *m, int w, uintptr_t pc);
+    /* Channels, under the channel's lock. chan_sync, buffered (nslots > 0): a value
+     * passes through slot i of nslots (the k-th receive and the (k+cap)-th send meet
+     * at slot k % cap; all slots are one when elements have no size); g, then other
+     * (the parked goroutine at the other end, or NULL) acquire and then release the
+     * slot (Go's racenotify). nslots == 0: an unbuffered hand-off, g and other each
+     * happen before the other's completion. *state is the detector's, NULL at first,
+     * guarded by the channel's lock; chan_free(state) when the channel is freed with
+     * a state that is not NULL. */
+    void (*chan_sync)(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i);
+    void (*chan_free)(void *state);
     /* Diagnostics, not synchronisation (rt/diag asks; hang.c, race.c answer).
      * creation_stack: g's creation stack, innermost first (the go statement, then its
      * creator's callers), into pcs; returns the depth, 0 if unknown.

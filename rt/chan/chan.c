@@ -65,11 +65,8 @@ static void sync_slot(rc_chan *c, size_t i, rc_g *other)
 {
     if (__builtin_expect(!rc_detector_on(), 1))
         return;
-    rc_g *g = rc_getg();
-    void *s = c->cap ? slot(c, i) : (void *)c;
-    RC_HOOK(acquire_release, g, s);
-    if (other)
-        RC_HOOK(acquire_release, other, s);
+    bool sized = c->elemsize != 0; /* zero-size elements share one slot, as in Go */
+    RC_HOOK(chan_sync, rc_getg(), other, &c->race, sized ? c->cap : 1, sized ? i : 0);
 }
 
 /* Unbuffered hand-off: both sides happen before the other's completion. */
@@ -77,11 +74,7 @@ static void sync_direct(rc_chan *c, rc_g *other)
 {
     if (__builtin_expect(!rc_detector_on(), 1))
         return;
-    rc_g *g = rc_getg();
-    RC_HOOK(release, g, c);
-    RC_HOOK(acquire, other, c);
-    RC_HOOK(release, other, c);
-    RC_HOOK(acquire, g, c);
+    RC_HOOK(chan_sync, rc_getg(), other, &c->race, 0, 0);
 }
 
 /* ---- operation bodies (c->lock held on entry, released inside) ----------------- */
@@ -200,7 +193,14 @@ void rc_chan_release(rc_chan *c)
     c->orphaned = waited_on;
     chan_unlock(c);
     if (!waited_on)
-        free(c);
+        chan_free(c);
+}
+
+void chan_free(rc_chan *c)
+{
+    if (c->race)
+        RC_HOOK(chan_free, c->race);
+    free(c);
 }
 
 /* ---- operations ------------------------------------------------------------------ */

@@ -57,6 +57,7 @@ struct rc_chan {
     size_t   sendx, recvx;
     rc_waitq recvq, sendq;
     char    *buf;
+    void    *race;        /* the detector's (hooks.h chan_sync), guarded by lock */
 };
 
 /* ---- the channel lock (lock.c) ---------------------------------------------------
@@ -126,6 +127,7 @@ void chan_recv_from_waiter(rc_chan *c, rc_sudog *sg, void *elem);
 void chan_send_buffered(rc_chan *c, const void *elem);
 void chan_recv_buffered(rc_chan *c, void *elem);
 void chan_recv_closed(rc_chan *c, void *elem);
+void chan_free(rc_chan *c);   /* the last reference is gone (lock not held) */
 
 /* rc_chan_close without a scheduling point, for the runtime's own closes under a lock
  * (context cancellation; see sched/control.h). */

@@ -163,7 +163,7 @@ static int sel_wait(selstate *s)
     sel_unlock(s);
     for (int i = 0; i < s->nactive; i++)
         if (s->sg[s->lockord[i]].last_ref)
-            free(s->cases[s->lockord[i]].ch); /* released by all while we waited */
+            chan_free(s->cases[s->lockord[i]].ch); /* released by all while we waited */
 
     int k = won->case_index;
     rc_case *cs = &s->cases[k];

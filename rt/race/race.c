@@ -255,19 +255,22 @@ static void h_release(rc_g *g, const void *obj)
     rg_unlock(rg);
 }
 
-static void h_acquire_release(rc_g *g, const void *obj)
-{
-    rc_rg *rg = rg_lock(g);
-    if (rg)
-        rc_race_acquire_release(rg, (uintptr_t)obj);
-    rg_unlock(rg);
-}
-
 static void h_release_merge(rc_g *g, const void *obj)
 {
     rc_rg *rg = rg_lock(g);
     if (rg)
         rc_race_release(rg, (uintptr_t)obj, true);
+    rg_unlock(rg);
+}
+
+static void h_chan_sync(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i)
+{
+    rc_rg *rg = rg_lock(g), *org = other ? rg_lock(other) : NULL;
+    if (rg && nslots)
+        rc_race_chan_slot(rg, org, state, nslots, i);
+    else if (rg && org)
+        rc_race_chan_meet(rg, org);
+    rg_unlock(org);
     rg_unlock(rg);
 }
 
@@ -351,7 +354,8 @@ static const rc_hooks race_hooks = {
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,
-    .acquire_release = h_acquire_release,
+    .chan_sync = h_chan_sync,
+    .chan_free = rc_race_chan_free,
     .sched_idle = rc_reach_idle,
     .syscall_enter = rc_reach_syscall_enter,
     .syscall_exit = rc_reach_syscall_exit,

@@ -190,10 +190,15 @@ void   rc_race_who_unlock(void);
 rc_rg *rc_race_cell_owner(rc_cell c);
 
 /* sync.c: sync objects. acquire: rg's clock joins a's; release: a's clock becomes rg's
- * (merge: joins it); acquire_release: both, in one lookup. */
+ * (merge: joins it). */
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
 void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
-void rc_race_acquire_release(rc_rg *rg, uintptr_t a);
+/* Channels (hooks.h chan_sync; the channel's lock held): rg, then other (parked, its
+ * lock held; may be NULL), pass slot i of the nslots whose clocks *state keeps;
+ * chan_meet: an unbuffered hand-off; chan_free: the channel is gone. */
+void rc_race_chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, size_t i);
+void rc_race_chan_meet(rc_rg *rg, rc_rg *other);
+void rc_race_chan_free(void *state);
 void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
 /* The same for a Mutex that rg holds, in its Lock and Unlock hooks. The release does
  * not end the epoch: the caller's next event must (the UNLOCK event). */

@@ -1,7 +1,8 @@
 /*
  * sync.c: sync objects, the vector clocks that synchronisation leaves behind (hooks.h:
- * a mutex, a channel or one of its slots, a WaitGroup, an atomic variable), and the
- * acquire and release operations on them.
+ * a mutex, a closed channel, a WaitGroup, an atomic variable), and the acquire and
+ * release operations on them; a buffered channel's slot clocks (kept with the
+ * channel, see "channels" below) and the unbuffered hand-off.
  *
  * An object is found by its address in a table split into RC_SYNC_STRIPES stripes,
  * each with its own lock, so unrelated objects do not contend. A stripe is an open
@@ -208,19 +209,64 @@ void rc_race_release(rc_rg *rg, uintptr_t a, bool merge)
     rc_race_tick(rg);
 }
 
-/* Acquire, then release by copy: after the acquire rg's clock covers o's, so both
- * clocks become their join, in one pass; then each gets its own-entry rule. (o's
- * entry for our slot can only hold our own epochs or our predecessors', all at most
- * rg->epoch, so publishing ours over the join is what the copy would give.) */
-void rc_race_acquire_release(rc_rg *rg, uintptr_t a)
+/* ---- channels -------------------------------------------------------------------
+ * A buffered channel's slot clocks live in an array hung on the channel (hooks.h
+ * chan_sync), guarded by the channel's lock like the slots themselves: no stripe
+ * lookup. The array is calloc'd whole (a large one stays untouched, zero pages,
+ * beyond the slots in use); used bounds the slots whose clocks may own entries. */
+typedef struct chanclocks {
+    size_t used;
+    rc_vc  slot[];
+} chanclocks;
+
+/* rg acquires, then releases by copy, slot clock v: after the acquire rg's clock
+ * covers v, so both clocks become their join, in one pass; then each gets its
+ * own-entry rule. (v's entry for our slot can only hold our own epochs or our
+ * predecessors', all at most rg->epoch, so publishing ours over the join is what the
+ * copy would give.) */
+static void slot_pass(rc_rg *rg, rc_vc *v)
 {
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, true);
-    rc_vc_join2(&rg->vc, &o->vc);
+    rc_vc_join2(&rg->vc, v);
     own_entry_fix(rg);
-    rc_race_publish_own(rg, &o->vc);
-    rc_spin_unlock(&s->lock);
+    rc_race_publish_own(rg, v);
     rc_race_tick(rg);
+}
+
+void rc_race_chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, size_t i)
+{
+    chanclocks *cc = *state;
+    if (!cc) {
+        cc = rc_race_calloc(1, sizeof *cc + nslots * sizeof cc->slot[0]);
+        if (!cc)
+            rc_fatal("race: out of memory (channel clocks)");
+        *state = cc;
+    }
+    if (i >= cc->used)
+        cc->used = i + 1;
+    slot_pass(rg, &cc->slot[i]);
+    if (other)
+        slot_pass(other, &cc->slot[i]);
+}
+
+/* An unbuffered hand-off: both clocks become their join, each with the other's own
+ * events (the release each side makes). */
+void rc_race_chan_meet(rc_rg *rg, rc_rg *other)
+{
+    rc_vc_join2(&rg->vc, &other->vc);
+    own_entry_fix(rg);
+    own_entry_fix(other);
+    rc_race_publish_own(rg, &other->vc);
+    rc_race_publish_own(other, &rg->vc);
+    rc_race_tick(rg);
+    rc_race_tick(other);
+}
+
+void rc_race_chan_free(void *state)
+{
+    chanclocks *cc = state;
+    for (size_t i = 0; i < cc->used; i++)
+        rc_vc_free(&cc->slot[i]);
+    rc_race_free(cc);
 }
 
 /* ---- Mutexes (see the top) ------------------------------------------------------- */
