@@ -209,7 +209,7 @@ static void h_go_exit(rc_g *g)
     }
     rc_locks_exit(rg, g);
     rc_slot_detach(rg);
-    g->race = NULL;
+    g->race = rc_tls_race = NULL; /* g is running */
     rc_race_retire(rg);
 }
 
@@ -382,7 +382,7 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rc_rg *rg = rg_new(g->id);
     rg->is_main = true;
     rg->running = true;
-    g->race = rg;
+    g->race = rc_tls_race = rg;
     rc_slot_attach(rg);
     rc_hooks_active = &race_hooks;
     if (!rc_ctl_on) /* controlled runs: no scan thread (docs/EXPLORE.md) */

@@ -129,13 +129,10 @@ typedef struct rc_rg {
     struct rc_rg *hnext;        /* registry: goid hash chain */
 } rc_rg;
 
-extern __thread rc_m *rc_tls_m;
+extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
 
-static inline rc_rg *rc_race_cur(void)
-{
-    rc_m *m = rc_tls_m;
-    return m && m->curg ? (rc_rg *)m->curg->race : NULL;
-}
+/* The running goroutine's state, NULL when none runs on this thread (sched.h). */
+static inline rc_rg *rc_race_cur(void) { return rc_tls_race; }
 
 /* trace.c */
 void rc_trace_init(rc_rg *rg);

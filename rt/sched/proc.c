@@ -53,6 +53,15 @@ static struct {
 __thread rc_m *rc_tls_m __attribute__((tls_model("initial-exec")));
 #define tls_m rc_tls_m
 
+/* m->curg->race, or NULL: see sched.h. Set with curg, always on m's own thread. */
+__thread void *rc_tls_race __attribute__((tls_model("initial-exec")));
+
+static void set_curg(rc_m *m, rc_g *g)
+{
+    m->curg = g;
+    rc_tls_race = g ? g->race : NULL;
+}
+
 /* ---- accessors ------------------------------------------------------------------ */
 
 __attribute__((noinline)) rc_m *rc_getm(void)
@@ -459,13 +468,13 @@ static void schedule(void)
         /* first: what the goroutine that switched here asked for (m0's g0 starts
          * fresh at this point on main's first switch) */
         rc_g *prev = m->curg;
-        m->curg = NULL;
+        set_curg(m, NULL);
         after_switch(m, prev);
         rc_g *g = findrunnable(m);
         if (m->spinning)
             resetspinning(m);
         m->p->schedtick++;
-        m->curg = g;
+        set_curg(m, g);
         g->m = m;
         atomic_store_explicit(&g->status, RC_G_RUNNING, memory_order_relaxed);
         rc_mctx_switch(&m->g0.ctx, &g->ctx);
@@ -504,7 +513,7 @@ static void switch_to(rc_m *m, rc_switch_action a, rc_g *next)
     if (next) {
         p->schedtick++;
         m->prevg = g;
-        m->curg = next;
+        set_curg(m, next);
         next->m = m;
         atomic_store_explicit(&next->status, RC_G_RUNNING, memory_order_relaxed);
         to = &next->ctx;
