@@ -31,7 +31,8 @@
  * Threading: an rc_rg is written by its own goroutine while it runs. Hooks called on
  * a parked goroutine's behalf (a channel hand-off) and slot stealing take rg->lock;
  * the goroutine itself takes it when it stops and starts running (block/unblock).
- * Lock order: slots lock -> rg->lock -> rg->trace_lock; registry lock -> trace_lock.
+ * Lock order: slots lock -> a slot's lock -> rg->lock -> rg->trace_lock; registry
+ * lock -> trace_lock.
  */
 #ifndef RC_RACE_H
 #define RC_RACE_H

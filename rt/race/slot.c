@@ -9,15 +9,16 @@
  *
  * Which slot an attaching goroutine gets: a never-used one first (lowest id, so the
  * clocks of a program with few goroutines stay short), then a free one, oldest freed
- * first (a finished goroutine's slot is reused as late as possible), then the slot
- * of a goroutine that is not running (round robin over the slots).
+ * first (a finished goroutine's slot is reused as late as possible; to within the
+ * P caches below), then the slot of a goroutine that is not running (round robin
+ * over the slots).
  *
  * Registry: live and recently finished goroutines by goid. Finished ones wait in a
  * FIFO of RC_FINISHED_KEEP so reports can still name them and restore their stacks;
  * the oldest is then freed.
  *
- * Lock order: slots.lock -> rg->lock; reg.lock -> slots.lock; reg.lock ->
- * rg->trace_lock. Nothing takes reg.lock while holding slots.lock.
+ * Lock order: slots.lock -> a slot's lock -> rg->lock; reg.lock -> a slot's lock;
+ * reg.lock -> rg->trace_lock. Nothing takes reg.lock while holding slots.lock.
  */
 #include "alloc.h"
 #include "race.h"
@@ -34,6 +35,7 @@
 typedef struct tenure { uint64_t epoch0; int64_t goid; } tenure;
 
 typedef struct slot {
+    _Alignas(64) _Atomic uint32_t lock; /* guards the rest (see the top) */
     uint64_t epoch;        /* last epoch used */
     rc_rg   *owner;        /* NULL: free */
     tenure  *j;            /* journal, oldest first */
@@ -42,13 +44,30 @@ typedef struct slot {
 } slot;
 
 static struct {
-    _Atomic uint32_t lock;
+    _Atomic uint32_t lock;       /* guards the free queue and steal_next */
     unsigned nused;              /* slots [0, nused) have been used */
     unsigned freeq[RC_NSLOTS];   /* free slots, oldest freed first */
     unsigned fhead, flen;
     unsigned steal_next;         /* round-robin cursor */
     slot     s[RC_NSLOTS];
 } slots;
+
+/* A P's slot cache (its holder's only, no lock: nothing in here switches goroutines):
+ * slots taken from the free queue's head a batch at a time and handed out in that
+ * order, and freed ones put back at its tail a batch at a time, so that a
+ * goroutine's start and exit seldom take slots.lock, which every P would otherwise
+ * cross twice per goroutine. Only the first SLOT_CACHE_PS Ps have one, so at most
+ * RC_NSLOTS / 4 slots are out of the queue, free but unavailable to others, and
+ * reuse stays oldest-freed first to within that. */
+#define SLOT_BATCH    8
+#define SLOT_CACHE_PS 4
+_Static_assert(2 * SLOT_BATCH * SLOT_CACHE_PS <= RC_NSLOTS / 4, "slot caches hold too many");
+static struct slot_cache {
+    _Alignas(64) unsigned take[SLOT_BATCH];
+    unsigned itake, ntake;       /* take[itake, ntake) are ours to hand out */
+    unsigned freed[SLOT_BATCH];
+    unsigned nfreed;
+} slot_cache[SLOT_CACHE_PS];
 
 static struct {
     _Atomic uint32_t lock;
@@ -78,31 +97,37 @@ static void journal_push(slot *s, uint64_t epoch0, int64_t goid)
     s->j[s->nj++] = (tenure){ epoch0, goid };
 }
 
-/* Takes the slot of a goroutine that is not running; -1 if every holder runs. */
+/* Takes the slot of a goroutine that is not running; -1 if every holder runs (slots
+ * in a P's cache have no holder: skipped). slots.lock held. */
 static int steal(void)
 {
     for (unsigned k = 0; k < RC_NSLOTS; k++) {
         unsigned sid = slots.steal_next;
         slots.steal_next = (sid + 1) % RC_NSLOTS;
         slot *s = &slots.s[sid];
+        bool took = false;
+        rc_spin_lock(&s->lock);
         rc_rg *v = s->owner;
-        rc_spin_lock(&v->lock);
-        if (v->running) {
+        if (v) {
+            rc_spin_lock(&v->lock);
+            if ((took = !v->running)) {
+                /* v's own events there stay ordered before what it does next */
+                rc_vc_set(&v->vc, sid, v->epoch);
+                s->epoch = v->epoch;
+                s->owner = NULL;
+                v->sid = RC_NO_SLOT;
+            }
             rc_spin_unlock(&v->lock);
-            continue;
         }
-        /* v's own events there stay ordered before what it does next */
-        rc_vc_set(&v->vc, sid, v->epoch);
-        s->epoch = v->epoch;
-        s->owner = NULL;
-        v->sid = RC_NO_SLOT;
-        rc_spin_unlock(&v->lock);
-        return (int)sid;
+        rc_spin_unlock(&s->lock);
+        if (took)
+            return (int)sid;
     }
     return -1;
 }
 
-static int pick(void)
+/* A free slot from the queue (never-used ones first), or -1. slots.lock held. */
+static int pick_free(void)
 {
     if (slots.nused < RC_NSLOTS)
         return (int)slots.nused++;
@@ -112,45 +137,87 @@ static int pick(void)
         slots.flen--;
         return (int)sid;
     }
-    return steal();
+    return -1;
+}
+
+static struct slot_cache *my_cache(void)
+{
+    rc_p *p = rc_getp();
+    return p && p->id >= 0 && p->id < SLOT_CACHE_PS ? &slot_cache[p->id] : NULL;
+}
+
+/* A slot for the calling goroutine to attach: from its P's cache, refilled a batch
+ * at a time; else from the queue; else stolen. Waits while every slot's holder runs. */
+static unsigned take_slot(void)
+{
+    struct slot_cache *c = my_cache();
+    if (c && c->itake < c->ntake)
+        return c->take[c->itake++];
+    for (;;) {
+        rc_spin_lock(&slots.lock);
+        int sid = pick_free();
+        if (sid >= 0 && c) {
+            c->itake = c->ntake = 0;
+            int more;
+            while (c->ntake < SLOT_BATCH - 1 && (more = pick_free()) >= 0)
+                c->take[c->ntake++] = (unsigned)more;
+        }
+        if (sid < 0)
+            sid = steal();
+        rc_spin_unlock(&slots.lock);
+        if (sid >= 0)
+            return (unsigned)sid;
+        /* all RC_NSLOTS holders are running (or in system calls): wait for one */
+        sched_yield();
+    }
+}
+
+static void queue_free(const unsigned *sids, unsigned n)
+{
+    rc_spin_lock(&slots.lock);
+    for (unsigned i = 0; i < n; i++)
+        slots.freeq[(slots.fhead + slots.flen++) % RC_NSLOTS] = sids[i];
+    rc_spin_unlock(&slots.lock);
 }
 
 void rc_slot_attach(rc_rg *rg)
 {
-    int sid;
-    for (;;) {
-        rc_spin_lock(&slots.lock);
-        if ((sid = pick()) >= 0)
-            break;
-        /* all RC_NSLOTS holders are running (or in system calls): wait for one */
-        rc_spin_unlock(&slots.lock);
-        sched_yield();
-    }
+    unsigned sid = take_slot();
     slot *s = &slots.s[sid];
+    rc_spin_lock(&s->lock);
     s->owner = rg;
     journal_push(s, s->epoch + 1, rg->goid);
     rc_spin_lock(&rg->lock);
-    rc_vc_set(&rg->vc, (unsigned)sid, rc_vc_get(&rg->vc, (unsigned)sid)); /* room for it */
-    rg->sid = (unsigned)sid;
+    rc_vc_set(&rg->vc, sid, rc_vc_get(&rg->vc, sid)); /* room for it */
+    rg->sid = sid;
     rg->epoch = s->epoch;
     rg->attach_epoch = s->epoch + 1;
     rc_spin_unlock(&rg->lock);
-    rc_spin_unlock(&slots.lock);
+    rc_spin_unlock(&s->lock);
     rc_trace_new_part(rg); /* a part holds one tenure's epochs */
 }
 
 void rc_slot_detach(rc_rg *rg)
 {
-    rc_spin_lock(&slots.lock);
-    if (rg->sid != RC_NO_SLOT) {
-        slot *s = &slots.s[rg->sid];
-        s->epoch = rg->epoch;
-        s->owner = NULL;
-        slots.freeq[(slots.fhead + slots.flen) % RC_NSLOTS] = rg->sid;
-        slots.flen++;
-        rg->sid = RC_NO_SLOT;
+    unsigned sid = rg->sid;
+    if (sid == RC_NO_SLOT) /* (only a running goroutine's slot is never stolen) */
+        return;
+    slot *s = &slots.s[sid];
+    rc_spin_lock(&s->lock);
+    s->epoch = rg->epoch;
+    s->owner = NULL;
+    rg->sid = RC_NO_SLOT;
+    rc_spin_unlock(&s->lock);
+    struct slot_cache *c = my_cache();
+    if (!c) {
+        queue_free(&sid, 1);
+        return;
     }
-    rc_spin_unlock(&slots.lock);
+    c->freed[c->nfreed++] = sid;
+    if (c->nfreed == SLOT_BATCH) {
+        queue_free(c->freed, SLOT_BATCH);
+        c->nfreed = 0;
+    }
 }
 
 /* ---- registry ------------------------------------------------------------------- */
@@ -209,8 +276,8 @@ rc_rg *rc_race_cell_owner(rc_cell c)
     if (sid >= RC_NSLOTS)
         return NULL;
     int64_t goid = 0;
-    rc_spin_lock(&slots.lock);
     slot *s = &slots.s[sid];
+    rc_spin_lock(&s->lock);
     if (e >= s->floor && s->nj > 0 && e >= s->j[0].epoch0) {
         uint32_t lo = 0, hi = s->nj; /* last tenure with epoch0 <= e */
         while (hi - lo > 1) {
@@ -222,7 +289,7 @@ rc_rg *rc_race_cell_owner(rc_cell c)
         }
         goid = s->j[lo].goid;
     }
-    rc_spin_unlock(&slots.lock);
+    rc_spin_unlock(&s->lock);
     if (goid == 0)
         return NULL;
     for (rc_rg *rg = *bucket_of(goid); rg; rg = rg->hnext)
