@@ -17,13 +17,15 @@
  * FIFO of RC_FINISHED_KEEP so reports can still name them and restore their stacks;
  * the oldest is then freed.
  *
- * Lock order: slots.lock -> a slot's lock -> rg->lock; reg.lock -> a slot's lock;
- * reg.lock -> rg->trace_lock. Nothing takes reg.lock while holding slots.lock.
+ * Lock order: a P cache's lock -> slots.lock -> a slot's lock -> rg->lock; reg.lock
+ * -> a slot's lock; reg.lock -> rg->trace_lock. Nothing takes reg.lock while holding
+ * slots.lock.
  */
 #include "alloc.h"
 #include "race.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
+#include "racecheck.h"
 
 #include <sched.h>
 #include <string.h>
@@ -52,18 +54,20 @@ static struct {
     slot     s[RC_NSLOTS];
 } slots;
 
-/* A P's slot cache (its holder's only, no lock: nothing in here switches goroutines):
- * slots taken from the free queue's head a batch at a time and handed out in that
- * order, and freed ones put back at its tail a batch at a time, so that a
- * goroutine's start and exit seldom take slots.lock, which every P would otherwise
- * cross twice per goroutine. Only the first SLOT_CACHE_PS Ps have one, so at most
- * RC_NSLOTS / 4 slots are out of the queue, free but unavailable to others, and
- * reuse stays oldest-freed first to within that. */
+/* A P's slot cache: slots taken from the free queue's head a batch at a time and
+ * handed out in that order, and freed ones put back at its tail a batch at a time,
+ * so that a goroutine's start and exit seldom take slots.lock, which every P would
+ * otherwise cross twice per goroutine. Its lock is its P's in all but one case (the
+ * line stays on that CPU): an attach that finds no slot anywhere drains every cache
+ * before it waits, so slots never sit in the cache of an idle P while another waits.
+ * Only the first SLOT_CACHE_PS Ps have one, so at most RC_NSLOTS / 4 slots are out of
+ * the queue, and reuse stays oldest-freed first to within that. */
 #define SLOT_BATCH    8
 #define SLOT_CACHE_PS 4
 _Static_assert(2 * SLOT_BATCH * SLOT_CACHE_PS <= RC_NSLOTS / 4, "slot caches hold too many");
 static struct slot_cache {
-    _Alignas(64) unsigned take[SLOT_BATCH];
+    _Alignas(64) _Atomic uint32_t lock;
+    unsigned take[SLOT_BATCH];
     unsigned itake, ntake;       /* take[itake, ntake) are ours to hand out */
     unsigned freed[SLOT_BATCH];
     unsigned nfreed;
@@ -146,38 +150,74 @@ static struct slot_cache *my_cache(void)
     return p && p->id >= 0 && p->id < SLOT_CACHE_PS ? &slot_cache[p->id] : NULL;
 }
 
-/* A slot for the calling goroutine to attach: from its P's cache, refilled a batch
- * at a time; else from the queue; else stolen. Waits while every slot's holder runs. */
-static unsigned take_slot(void)
-{
-    struct slot_cache *c = my_cache();
-    if (c && c->itake < c->ntake)
-        return c->take[c->itake++];
-    for (;;) {
-        rc_spin_lock(&slots.lock);
-        int sid = pick_free();
-        if (sid >= 0 && c) {
-            c->itake = c->ntake = 0;
-            int more;
-            while (c->ntake < SLOT_BATCH - 1 && (more = pick_free()) >= 0)
-                c->take[c->ntake++] = (unsigned)more;
-        }
-        if (sid < 0)
-            sid = steal();
-        rc_spin_unlock(&slots.lock);
-        if (sid >= 0)
-            return (unsigned)sid;
-        /* all RC_NSLOTS holders are running (or in system calls): wait for one */
-        sched_yield();
-    }
-}
-
 static void queue_free(const unsigned *sids, unsigned n)
 {
     rc_spin_lock(&slots.lock);
     for (unsigned i = 0; i < n; i++)
         slots.freeq[(slots.fhead + slots.flen++) % RC_NSLOTS] = sids[i];
     rc_spin_unlock(&slots.lock);
+}
+
+/* A slot from c (NULL: none) or the queue, refilling c; else a stolen one; -1 if
+ * every slot's holder runs. */
+static int try_take(struct slot_cache *c)
+{
+    if (c) {
+        rc_spin_lock(&c->lock);
+        if (c->itake < c->ntake) {
+            int sid = (int)c->take[c->itake++];
+            rc_spin_unlock(&c->lock);
+            return sid;
+        }
+    }
+    rc_spin_lock(&slots.lock);
+    int sid = pick_free(), more;
+    if (sid >= 0 && c)
+        for (c->itake = c->ntake = 0;
+             c->ntake < SLOT_BATCH - 1 && (more = pick_free()) >= 0;)
+            c->take[c->ntake++] = (unsigned)more;
+    if (sid < 0)
+        sid = steal();
+    rc_spin_unlock(&slots.lock);
+    if (c)
+        rc_spin_unlock(&c->lock);
+    return sid;
+}
+
+/* Puts every cache's slots back in the queue. */
+static void drain_caches(void)
+{
+    for (int k = 0; k < SLOT_CACHE_PS; k++) {
+        struct slot_cache *c = &slot_cache[k];
+        unsigned out[2 * SLOT_BATCH], n = 0;
+        rc_spin_lock(&c->lock);
+        while (c->itake < c->ntake)
+            out[n++] = c->take[c->itake++];
+        for (unsigned i = 0; i < c->nfreed; i++)
+            out[n++] = c->freed[i];
+        c->nfreed = 0;
+        rc_spin_unlock(&c->lock);
+        if (n)
+            queue_free(out, n);
+    }
+}
+
+/* A slot for the calling goroutine to attach: from its P's cache, refilled a batch
+ * at a time; else from the queue; else stolen. Waits while every slot's holder runs. */
+static unsigned take_slot(void)
+{
+    int sid;
+    while ((sid = try_take(my_cache())) < 0) {
+        drain_caches();
+        if ((sid = try_take(NULL)) >= 0)
+            break;
+        /* Every slot's holder runs or is in a system call: wait for one to exit, and
+         * not on the P, which holders returning from their calls may need. */
+        rc_blocking_begin();
+        sched_yield();
+        rc_blocking_end();
+    }
+    return (unsigned)sid;
 }
 
 void rc_slot_attach(rc_rg *rg)
@@ -213,11 +253,13 @@ void rc_slot_detach(rc_rg *rg)
         queue_free(&sid, 1);
         return;
     }
+    rc_spin_lock(&c->lock);
     c->freed[c->nfreed++] = sid;
     if (c->nfreed == SLOT_BATCH) {
         queue_free(c->freed, SLOT_BATCH);
         c->nfreed = 0;
     }
+    rc_spin_unlock(&c->lock);
 }
 
 /* ---- registry ------------------------------------------------------------------- */
