@@ -64,7 +64,7 @@ int main(void)
         rc_chan_send(c, &i);
         rc_chan_recv(c, &v);
     }
-    printf("biased again or budget spent=%d revocations=%llu\n", biased() || !rc_bias_affordable(),
-           (unsigned long long)rc_chan_bias_revocations());
+    printf("biased again or budget spent=%d revocations=%llu\n",
+           biased() || !rc_bias_affordable(), (unsigned long long)rc_chan_bias_revocations());
     return 0;
 }
