@@ -64,9 +64,9 @@ typedef struct rc_hooks {
     void (*mutex_wait)(rc_g *g, const void *m, int w, uintptr_t pc);
     /* Channels, under the channel's lock. chan_sync, buffered (nslots > 0): a value
      * passes through slot i of nslots (the k-th receive and the (k+cap)-th send meet
-     * at slot k % cap; all slots are one when elements have no size); g, then other
-     * (the parked goroutine at the other end, or NULL) acquire and then release the
-     * slot (Go's racenotify). nslots == 0: an unbuffered hand-off, g and other each
+     * at slot k % cap; all slots are one when elements have no size); g (the running
+     * goroutine), then other (the parked goroutine at the other end, or NULL) acquire
+     * and then release the slot (Go's racenotify). nslots == 0: an unbuffered hand-off, g and other each
      * happen before the other's completion. *state is the detector's, NULL at first,
      * guarded by the channel's lock; chan_free(state) when the channel is freed with
      * a state that is not NULL. */

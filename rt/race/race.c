@@ -263,15 +263,15 @@ static void h_release_merge(rc_g *g, const void *obj)
     rg_unlock(rg);
 }
 
+/* g is the running goroutine: only other's state needs its lock. */
 static void h_chan_sync(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i)
 {
-    rc_rg *rg = rg_lock(g), *org = other ? rg_lock(other) : NULL;
+    rc_rg *rg = g->race, *org = other ? rg_lock(other) : NULL;
     if (rg && nslots)
         rc_race_chan_slot(rg, org, state, nslots, i);
     else if (rg && org)
         rc_race_chan_meet(rg, org);
     rg_unlock(org);
-    rg_unlock(rg);
 }
 
 /* Which mutexes a goroutine holds, in its trace too, so a report can say which each

@@ -171,11 +171,12 @@ static int try_take(struct slot_cache *c)
         }
     }
     rc_spin_lock(&slots.lock);
-    int sid = pick_free(), more;
-    if (sid >= 0 && c)
-        for (c->itake = c->ntake = 0;
-             c->ntake < SLOT_BATCH - 1 && (more = pick_free()) >= 0;)
+    int sid = pick_free();
+    if (sid >= 0 && c) { /* the rest of a batch, in queue order */
+        c->itake = c->ntake = 0;
+        for (int more; c->ntake < SLOT_BATCH - 1 && (more = pick_free()) >= 0;)
             c->take[c->ntake++] = (unsigned)more;
+    }
     if (sid < 0)
         sid = steal();
     rc_spin_unlock(&slots.lock);

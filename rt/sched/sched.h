@@ -165,13 +165,13 @@ struct rc_p {
  * goroutine may resume on another thread). */
 rc_m *rc_getm(void);
 rc_g *rc_getg(void);          /* the running goroutine (fatal on a foreign thread) */
+rc_p *rc_getp(void);
 
 /* The running goroutine's detector state, m->curg->race (NULL when no goroutine runs
  * on the calling thread): the scheduler sets it with curg, so that the detector's hot
  * path finds it in one TLS load. A detector that changes the running goroutine's
  * race field sets it too. Like any thread-local, never read across a switch. */
 extern __thread void *rc_tls_race;
-rc_p *rc_getp(void);
 
 void rc_runtime_init(void);   /* idempotent; also run as a constructor */
 
