@@ -4,12 +4,14 @@
  *
  * One access = one trace event (its epoch; a run of accesses from one site shares the
  * first one's, race.h rc_trace_access) + one check of each 8-byte word touched:
- * scan the word's cells; an overlapping access by another goroutine, at least one of
- * them a write and not both atomic, whose epoch is beyond our clock's entry for its
+ * scan the word's cells (its two primary cells, and its two spill cells if it has
+ * them: shadow.h); an overlapping access by another goroutine, at least one of them a
+ * write and not both atomic, whose epoch is beyond our clock's entry for its
  * goroutine, is a race. Then the access is stored: over our own older cell for the
  * same bytes and kind, else in an empty cell or one whose access is ordered before
- * us and no stronger (a read never replaces a write), else over the weakest cell
- * (atomic before plain, read before write; TSan evicts by epoch alone).
+ * us and no stronger (a read never replaces a write), else in the spill cells (the
+ * word's first spill), else over the weakest of the four (atomic before plain, read
+ * before write; TSan evicts by epoch alone).
  *
  * A word whose cells already hold this very access (same goroutine slot, epoch, bytes
  * and kind: a loop's accesses from one site share an epoch until the next
@@ -48,45 +50,30 @@ __attribute__((constructor(103))) static void preempt_init(void)
         preempt_mask = poll_mask = 0;
 }
 
-/* Every cell is taken by an unordered access of another goroutine: evict the one
- * that can race with the fewest later accesses (an atomic read, then an atomic write,
- * a plain read, a plain write), rotating by epoch among equals. */
-static __attribute__((noinline)) int victim(_Atomic rc_cell *cells, uint64_t epoch)
+/* The access cur (its bytes mask, its kind flags) against a word's n cells: a race
+ * with any of them is reported; *store_at becomes the cell to store cur in (-1: no
+ * cell may take it). Returns false if a cell already holds this very access (same
+ * epoch: see the top), and cur need not be stored. */
+static inline __attribute__((always_inline)) bool
+scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell flags,
+     uintptr_t addr, uintptr_t pc, int *store_at)
 {
-    int best = -1, best_rank = 4;
-    for (int k = 0; k < RC_SHADOW_CELLS; k++) {
-        int i = (int)((epoch + (uint64_t)k) % RC_SHADOW_CELLS);
-        rc_cell c = atomic_load_explicit(&cells[i], memory_order_relaxed);
-        int rank = ((c & RC_CELL_ATOMIC) ? 0 : 2) + ((c & RC_CELL_WRITE) ? 1 : 0);
-        if (rank < best_rank) {
-            best = i;
-            best_rank = rank;
-        }
-    }
-    return best;
-}
-
-static inline __attribute__((always_inline)) void
-check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
-{
-    _Atomic rc_cell *cells = rc_shadow_cells(addr);
-    const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
     const bool write = flags & RC_CELL_WRITE, atomic = flags & RC_CELL_ATOMIC;
-    int store_at = -1;
-    for (int i = 0; i < RC_SHADOW_CELLS; i++) {
-        rc_cell old = atomic_load_explicit(&cells[i], memory_order_acquire);
+    *store_at = -1;
+    for (int i = 0; i < n; i++) {
+        rc_cell old = cells[i];
         if (old == cur)
-            return; /* this very access (same epoch) is recorded: see the top */
+            return false;
         if (old == 0) {
-            if (store_at < 0)
-                store_at = i;
+            if (*store_at < 0)
+                *store_at = i;
             continue;
         }
         unsigned osid = rc_cell_sid(old);
         uint64_t oepoch = rc_cell_epoch(old);
         if (osid == rg->sid && oepoch >= rg->attach_epoch) { /* our own access */
             if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags)
-                store_at = i; /* our own older record of the same access: refresh it */
+                *store_at = i; /* our own older record of the same access: refresh it */
             continue;
         }
         if (!(rc_cell_mask(old) & mask))
@@ -94,8 +81,8 @@ check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epo
         if (oepoch <= rc_vc_get(&rg->vc, osid)) { /* ordered before us */
             /* Replace it only if we are at least as strong: a read stored over a
              * write would hide that write from goroutines not ordered after it. */
-            if (store_at < 0 && (write || !(old & RC_CELL_WRITE)))
-                store_at = i;
+            if (*store_at < 0 && (write || !(old & RC_CELL_WRITE)))
+                *store_at = i;
             continue;
         }
         if (!write && !(old & RC_CELL_WRITE))
@@ -105,12 +92,80 @@ check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epo
         rc_race_report(rg, addr, cur, pc, old);
         break;
     }
-    if (store_at < 0)
-        store_at = victim(cells, epoch);
+    return true;
+}
+
+/* Every cell is taken (all four: both tiers) by an access we may not replace: evict
+ * the one that can race with the fewest later accesses (an atomic read, then an
+ * atomic write, a plain read, a plain write), rotating by epoch among equals. */
+static int victim(const rc_cell *cells, uint64_t epoch)
+{
+    int best = -1, best_rank = 4;
+    for (int k = 0; k < RC_SHADOW_CELLS; k++) {
+        int i = (int)((epoch + (uint64_t)k) % RC_SHADOW_CELLS);
+        int rank = ((cells[i] & RC_CELL_ATOMIC) ? 0 : 2) + ((cells[i] & RC_CELL_WRITE) ? 1 : 0);
+        if (rank < best_rank) {
+            best = i;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
+/* check_word for a word whose spill cells are in use: all four cells. */
+static __attribute__((noinline)) void
+check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
+              rc_cell flags, uintptr_t pc)
+{
+    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
+    rc_cell cells[RC_SHADOW_CELLS];
+    for (int i = 0; i < RC_SHADOW_CELLS; i++)
+        cells[i] = atomic_load_explicit(i < RC_SHADOW_PRIMARY ? &prim[i] : &spill[i - RC_SHADOW_PRIMARY],
+                                        memory_order_acquire) & ~RC_CELL_SPILL;
+    int i;
+    if (!scan(rg, cells, RC_SHADOW_CELLS, cur, mask, flags, addr, pc, &i))
+        return;
+    if (i < 0)
+        i = victim(cells, rc_cell_epoch(cur));
+    if (i < RC_SHADOW_PRIMARY) /* a primary cell keeps S */
+        atomic_store_explicit(&prim[i], cur | RC_CELL_SPILL, memory_order_release);
+    else
+        atomic_store_explicit(&spill[i - RC_SHADOW_PRIMARY], cur, memory_order_release);
+}
+
+/* Both primary cells are taken and neither may be replaced: the word's spill cells
+ * come into use (shadow.h), S set in both primary cells. */
+static __attribute__((noinline)) void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
+{
+    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
+    atomic_store_explicit(&spill[0], cur, memory_order_release);
+    for (int i = 0; i < RC_SHADOW_PRIMARY; i++)
+        atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
+}
+
+static inline __attribute__((always_inline)) void
+check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
+{
+    _Atomic rc_cell *prim = rc_shadow_cells(addr);
+    const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
+    const rc_cell cells[RC_SHADOW_PRIMARY] = {
+        atomic_load_explicit(&prim[0], memory_order_acquire),
+        atomic_load_explicit(&prim[1], memory_order_acquire),
+    };
+    if (__builtin_expect((cells[0] | cells[1]) & RC_CELL_SPILL, 0)) {
+        check_spilled(rg, addr, prim, cur, mask, flags, pc);
+        return;
+    }
+    int store_at;
+    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &store_at))
+        return;
     /* release: whoever reads this cell also sees its trace event (and the part's
      * position), so a report can restore the stack; acquire above. Plain moves on
      * x86-64. */
-    atomic_store_explicit(&cells[store_at], cur, memory_order_release);
+    if (__builtin_expect(store_at < 0, 0))
+        start_spill(addr, prim, cur);
+    else
+        atomic_store_explicit(&prim[store_at], cur, memory_order_release);
 }
 
 static __attribute__((noinline)) void preempt(void)

@@ -7,9 +7,11 @@
 #include <sys/mman.h>
 
 #define NREGIONS ((size_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT))
-#define REGION_SHADOW_BYTES ((RC_REGION_SIZE / 8) * RC_SHADOW_CELLS * sizeof(rc_cell))
+/* A region's cells in either tier (both have two cells per word) */
+#define REGION_SHADOW_BYTES ((RC_REGION_SIZE / 8) * RC_SHADOW_PRIMARY * sizeof(rc_cell))
+_Static_assert(RC_SHADOW_SPILL == RC_SHADOW_PRIMARY, "one region size for both tiers");
 
-_Atomic(rc_cell *) *rc_shadow_dir;
+_Atomic(rc_cell *) *rc_shadow_dir, *rc_shadow_spill_dir;
 
 static void *map_noreserve(size_t n)
 {
@@ -22,8 +24,10 @@ static void *map_noreserve(size_t n)
 
 void rc_shadow_init(void)
 {
-    if (!rc_shadow_dir)
+    if (!rc_shadow_dir) {
+        rc_shadow_spill_dir = map_noreserve(NREGIONS * sizeof *rc_shadow_spill_dir);
         rc_shadow_dir = map_noreserve(NREGIONS * sizeof *rc_shadow_dir);
+    }
 }
 
 #define HUGE_PAGE ((uintptr_t)2 << 20)
@@ -39,34 +43,36 @@ static rc_cell *map_region(void)
     return (rc_cell *)a;
 }
 
-rc_cell *rc_shadow_region(uintptr_t addr)
+rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr)
 {
     size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
     rc_cell *fresh = map_region();
     rc_cell *expected = NULL;
-    if (!atomic_compare_exchange_strong(&rc_shadow_dir[r], &expected, fresh)) {
+    if (!atomic_compare_exchange_strong(&dir[r], &expected, fresh)) {
         munmap(fresh, REGION_SHADOW_BYTES); /* another thread won */
         return expected;
     }
     return fresh;
 }
 
-/* Calls f on the shadow of [addr, addr + size), one region's part at a time: the
- * cells from..to (bytes). Regions not yet mapped are created if create, else skipped. */
-static void for_each_part(uintptr_t addr, size_t size, bool create, void (*f)(char *from, char *to))
+/* Calls f on the shadow of [addr, addr + size) in the tier of dir, one region's part
+ * at a time: the cells from..to (bytes). Regions not yet mapped are created if
+ * create, else skipped. */
+static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, bool create,
+                          void (*f)(char *from, char *to))
 {
     uintptr_t end = addr + size;
     while (addr < end) {
         size_t r = (addr >> RC_REGION_SHIFT) & (NREGIONS - 1);
         uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
         uintptr_t stop = end < region_end ? end : region_end;
-        rc_cell *base = atomic_load(&rc_shadow_dir[r]);
+        rc_cell *base = atomic_load(&dir[r]);
         if (!base && create)
-            base = rc_shadow_region(addr);
+            base = rc_shadow_region(dir, addr);
         if (base)
-            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS),
-              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_CELLS
-                       + RC_SHADOW_CELLS));
+            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_PRIMARY),
+              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_PRIMARY
+                       + RC_SHADOW_PRIMARY));
         addr = stop;
     }
 }
@@ -85,7 +91,7 @@ static void dense_part(char *from, char *to)
 void rc_shadow_dense(uintptr_t addr, size_t size)
 {
     if (rc_shadow_dir && size >= RC_SHADOW_DENSE_MIN)
-        for_each_part(addr, size, true, dense_part);
+        for_each_part(rc_shadow_dir, addr, size, true, dense_part);
 }
 
 static void prefault_part(char *from, char *to)
@@ -103,7 +109,7 @@ static void prefault_part(char *from, char *to)
 void rc_shadow_prefault(uintptr_t addr, size_t size)
 {
     if (rc_shadow_dir)
-        for_each_part(addr & ~(uintptr_t)7, size + (addr & 7), true, prefault_part);
+        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, prefault_part);
 }
 
 static void clear_part(char *from, char *to)
@@ -123,5 +129,8 @@ static void clear_part(char *from, char *to)
 
 void rc_shadow_clear(uintptr_t addr, size_t size)
 {
-    for_each_part(addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
+    /* spill cells first: a word's spill cells are read only while its primary cells
+     * say so, so none from before the clear can be read after it */
+    for_each_part(rc_shadow_spill_dir, addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
+    for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
 }
