@@ -13,7 +13,8 @@
 # times. The slowdown is median(instrumented) / median(uninstrumented) of the time the
 # program measures itself (the RESULT line's total_ms: the workload, not process start
 # and exit); peak RSS is /usr/bin/time's %M (median). Prints markdown tables: the
-# summary (slowdowns, instrumented peak RSS, geometric means) and the raw medians.
+# summary (slowdowns, instrumented peak RSS and its ratio to the baseline's, geometric
+# means) and the raw medians.
 #
 # Usage: bench/race/run.sh [-p PROCS] [-r REPEAT] [-t TIMEOUT] [-q] [WORKLOAD...]
 #   -p PROCS    processors (default: number of CPUs)
@@ -155,7 +156,7 @@ mb() { awk -v k="$1" 'BEGIN { if (k + 0 > 0) printf "%.0f MB", k / 1024 }'; }
 load0=$(cut -d" " -f1-3 /proc/loadavg 2>/dev/null)
 log "== running: procs=$procs repeat=$repeat timeout=${tmo}s$([ "$quick" = 1 ] && echo ' (quick)')"
 kinds="rc pt go"
-summary="| workload | ours slowdown | TSan slowdown | go -race slowdown | ours peak RSS | TSan peak RSS | Go race peak RSS |
+summary="| workload | ours slowdown | TSan slowdown | go -race slowdown | ours peak RSS (ratio) | TSan peak RSS (ratio) | Go race peak RSS (ratio) |
 |---|---:|---:|---:|---:|---:|---:|"
 raw="| workload | ours ms (base / race) | TSan ms (base / race) | Go ms (base / race) | ours RSS base | TSan RSS base | Go RSS base |
 |---|---:|---:|---:|---:|---:|---:|"
@@ -220,8 +221,12 @@ while IFS='|' read -r name prog nrc npt desc <&3; do
     [ -n "${sd[0]%%[!0-9]*}" ] && [ -n "${sd[1]%%[!0-9]*}" ] && [ -n "${sd[2]%%[!0-9]*}" ] &&
         common="$common${sd[0]%x} ${sd[1]%x} ${sd[2]%x}
 "
-    rr=()
-    for k in $kinds; do r=$(mb "${mr[$k.race]}"); rr+=("${r:-${bad[$k.race]:-n/a}}"); done
+    rr=() # "peak RSS (its ratio to the baseline's)"
+    for k in $kinds; do
+        r=$(mb "${mr[$k.race]}") q=$(ratio "${mr[$k.race]}" "${mr[$k.base]}")
+        [ -n "$r" ] && [ -n "$q" ] && r="$r (${q}x)"
+        rr+=("${r:-${bad[$k.race]:-n/a}}")
+    done
     summary="$summary
 | $desc | ${sd[0]} | ${sd[1]} | ${sd[2]} | ${rr[0]} | ${rr[1]} | ${rr[2]} |"
     rb=()
