@@ -119,9 +119,10 @@ check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uns
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
-    for (int i = 0; i < RC_SHADOW_CELLS; i++)
-        cells[i] = atomic_load_explicit(i < RC_SHADOW_PRIMARY ? &prim[i] : &spill[i - RC_SHADOW_PRIMARY],
-                                        memory_order_acquire) & ~RC_CELL_SPILL;
+    for (int i = 0; i < RC_SHADOW_CELLS; i++) {
+        _Atomic rc_cell *c = i < RC_SHADOW_PRIMARY ? &prim[i] : &spill[i - RC_SHADOW_PRIMARY];
+        cells[i] = atomic_load_explicit(c, memory_order_acquire) & ~RC_CELL_SPILL;
+    }
     int i;
     if (!scan(rg, cells, RC_SHADOW_CELLS, cur, mask, flags, addr, pc, &i))
         return;
@@ -135,7 +136,8 @@ check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uns
 
 /* Both primary cells are taken and neither may be replaced: the word's spill cells
  * come into use (shadow.h), S set in both primary cells. */
-static __attribute__((noinline)) void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
+static __attribute__((noinline)) void
+start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     atomic_store_explicit(&spill[0], cur, memory_order_release);

@@ -59,9 +59,13 @@ typedef uint64_t rc_cell;
 #define RC_CELL_EPOCH_SHIFT 26
 #define RC_NSLOTS         256u                      /* slots: see race.h */
 #define RC_EPOCH_MAX      (((uint64_t)1 << 38) - 1)
+_Static_assert(RC_NSLOTS - 1 <= RC_CELL_SID_MAX, "a slot id fits below S");
 
 static inline unsigned rc_cell_mask(rc_cell c)  { return (unsigned)(c & 0xff); }
-static inline unsigned rc_cell_sid(rc_cell c)   { return (unsigned)(c >> RC_CELL_SID_SHIFT) & RC_CELL_SID_MAX; }
+static inline unsigned rc_cell_sid(rc_cell c)
+{
+    return (unsigned)(c >> RC_CELL_SID_SHIFT) & RC_CELL_SID_MAX;
+}
 static inline uint64_t rc_cell_epoch(rc_cell c) { return c >> RC_CELL_EPOCH_SHIFT; }
 
 static inline rc_cell rc_cell_make(unsigned sid, uint64_t epoch, unsigned mask, rc_cell flags)
@@ -78,7 +82,8 @@ rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr);
 
 static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t addr, int n)
 {
-    uintptr_t r = (addr >> RC_REGION_SHIFT) & (((uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT)) - 1);
+    const uintptr_t nregions = (uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT);
+    uintptr_t r = (addr >> RC_REGION_SHIFT) & (nregions - 1);
     rc_cell *base = atomic_load_explicit(&dir[r], memory_order_acquire);
     if (__builtin_expect(base == NULL, 0))
         base = rc_shadow_region(dir, addr);
