@@ -7,9 +7,8 @@
 #include <sys/mman.h>
 
 #define NREGIONS ((size_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT))
-/* A region's cells in either tier (both have two cells per word) */
-#define REGION_SHADOW_BYTES ((RC_REGION_SIZE / 8) * RC_SHADOW_PRIMARY * sizeof(rc_cell))
-_Static_assert(RC_SHADOW_SPILL == RC_SHADOW_PRIMARY, "one region size for both tiers");
+/* A region's cells in either tier */
+#define REGION_SHADOW_BYTES ((RC_REGION_SIZE / 8) * RC_TIER_CELLS * sizeof(rc_cell))
 
 _Atomic(rc_cell *) *rc_shadow_dir, *rc_shadow_spill_dir;
 
@@ -70,9 +69,9 @@ static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, 
         if (!base && create)
             base = rc_shadow_region(dir, addr);
         if (base)
-            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_PRIMARY),
-              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_SHADOW_PRIMARY
-                       + RC_SHADOW_PRIMARY));
+            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS),
+              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS
+                       + RC_TIER_CELLS));
         addr = stop;
     }
 }

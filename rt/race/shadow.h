@@ -18,8 +18,8 @@
  *   S         (primary cells only) the word's spill cells are in use: see below
  * A cell that is zero but for S is empty (a real access always has a non-zero mask).
  *
- * Two tiers. A word's first RC_SHADOW_PRIMARY cells are its primary cells, 16 bytes
- * per word; the other RC_SHADOW_SPILL are its spill cells, in a separate map that
+ * Two tiers of RC_TIER_CELLS cells per word. A word's first two cells are its primary
+ * cells, 16 bytes per word; the other two are its spill cells, in a separate map that
  * is written only for words that ever needed more than the primary cells (a word
  * read by three goroutines, say). Most words never do (one goroutine's data, read
  * and written: two cells), so the shadow costs 2x the memory it watches, not 4x,
@@ -42,9 +42,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RC_SHADOW_PRIMARY 2
-#define RC_SHADOW_SPILL   2
-#define RC_SHADOW_CELLS   (RC_SHADOW_PRIMARY + RC_SHADOW_SPILL)
+#define RC_TIER_CELLS     2                         /* cells per word in each tier */
+#define RC_SHADOW_PRIMARY RC_TIER_CELLS
+#define RC_SHADOW_CELLS   (2 * RC_TIER_CELLS)
 #define RC_REGION_SHIFT   22                        /* 4 MiB of application memory */
 #define RC_REGION_SIZE    ((uintptr_t)1 << RC_REGION_SHIFT)
 #define RC_ADDR_BITS      47
@@ -80,26 +80,26 @@ extern _Atomic(rc_cell *) *rc_shadow_spill_dir;  /* spill tier */
 /* Slow path: creates the region of addr in the tier whose directory is dir. */
 rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr);
 
-static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t addr, int n)
+static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t addr)
 {
     const uintptr_t nregions = (uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT);
     uintptr_t r = (addr >> RC_REGION_SHIFT) & (nregions - 1);
     rc_cell *base = atomic_load_explicit(&dir[r], memory_order_acquire);
     if (__builtin_expect(base == NULL, 0))
         base = rc_shadow_region(dir, addr);
-    return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * n;
+    return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
 }
 
 /* The primary cells of the word containing addr. */
 static inline _Atomic rc_cell *rc_shadow_cells(uintptr_t addr)
 {
-    return rc_shadow_tier(rc_shadow_dir, addr, RC_SHADOW_PRIMARY);
+    return rc_shadow_tier(rc_shadow_dir, addr);
 }
 
 /* Its spill cells (the region is created if need be). */
 static inline _Atomic rc_cell *rc_shadow_spill_cells(uintptr_t addr)
 {
-    return rc_shadow_tier(rc_shadow_spill_dir, addr, RC_SHADOW_SPILL);
+    return rc_shadow_tier(rc_shadow_spill_dir, addr);
 }
 
 /* [addr, addr + size) will be used densely (a large heap block, a long range check):
