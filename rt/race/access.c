@@ -17,8 +17,18 @@
  * and kind: a loop's accesses from one site share an epoch until the next
  * synchronisation) is done at once, as in TSan: nothing that happened since can be
  * missed, since any later access of another goroutine was checked against that cell,
- * and earlier ones were checked when it was stored. Skipping the store also keeps
- * the shadow line clean (a second pass over an array reads its shadow, writes none).
+ * and earlier ones were checked when it was stored.
+ *
+ * An access is checked but not stored when a cell holds an older access of ours with
+ * the same bytes and kind, made since our last release and in our current trace part
+ * (epoch >= rg->quiet_from): no goroutine can be ordered after the one access and not
+ * the other, so the older cell finds every later race the new one would, and its
+ * stack can still be restored. (The check itself still runs: a
+ * racing cell stored since then was reported with our older access as the previous
+ * one; with this one it is a report of its own, "Read at ... Previous write at".)
+ * Skipping the store keeps the shadow line clean: a second pass over an array, or a
+ * loop's second read of a variable between two synchronisations, reads the shadow
+ * and writes none, and a line that other CPUs read stays shared.
  *
  * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields, so a spin loop on
  * a plain variable cannot starve the goroutine it waits for. In controlled mode
@@ -52,13 +62,15 @@ __attribute__((constructor(103))) static void preempt_init(void)
 
 /* The access cur (its bytes mask, its kind flags) against a word's n cells: a race
  * with any of them is reported; *store_at becomes the cell to store cur in (-1: no
- * cell may take it). Returns false if a cell already holds this very access (same
- * epoch: see the top), and cur need not be stored. */
+ * cell may take it). Returns false if cur need not be stored: a cell holds this very
+ * access (same epoch; the scan stops there), or an older one of ours as good (see
+ * the top). */
 static inline __attribute__((always_inline)) bool
 scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell flags,
      uintptr_t addr, uintptr_t pc, int *store_at)
 {
     const bool write = flags & RC_CELL_WRITE, atomic = flags & RC_CELL_ATOMIC;
+    bool covered = false;
     *store_at = -1;
     for (int i = 0; i < n; i++) {
         rc_cell old = cells[i];
@@ -72,8 +84,12 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
         unsigned osid = rc_cell_sid(old);
         uint64_t oepoch = rc_cell_epoch(old);
         if (osid == rg->sid && oepoch >= rg->attach_epoch) { /* our own access */
-            if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags)
-                *store_at = i; /* our own older record of the same access: refresh it */
+            if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags) {
+                if (oepoch >= rg->quiet_from)
+                    covered = true; /* as good as ours: see the top */
+                else
+                    *store_at = i; /* our own older record of the same access: refresh it */
+            }
             continue;
         }
         if (!(rc_cell_mask(old) & mask))
@@ -92,7 +108,7 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
         rc_race_report(rg, addr, cur, pc, old);
         break;
     }
-    return true;
+    return !covered;
 }
 
 /* Every cell is taken (all four: both tiers) by an access we may not replace: evict

@@ -18,7 +18,7 @@
 
 _Static_assert(RC_NSLOTS <= RC_VC_MAX, "a vector clock has an entry per slot");
 
-int rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << 1; /* history_size=1 */
+int rc_race_history_parts = RC_TRACE_MIN_PARTS << 1; /* history_size=1 */
 
 /* ---- goroutines ----------------------------------------------------------------- */
 

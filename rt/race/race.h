@@ -46,6 +46,8 @@
 #include <uthash.h>
 
 #define RC_TRACE_PART_EVENTS 2048u  /* largest part; the first ones are smaller */
+#define RC_TRACE_MIN_PARTS   (32768 / RC_TRACE_PART_EVENTS) /* a ring's parts at
+                                       history_size=0 (each step up doubles them) */
 #define RC_NO_SLOT           0xffffu
 #define RC_MU_CACHE          2      /* Mutex objects a goroutine remembers (sync.c) */
 
@@ -80,6 +82,9 @@ typedef struct rc_rg {
     unsigned   sid;             /* slot held, RC_NO_SLOT if none */
     uint64_t   epoch;           /* last epoch used in sid (our clock for it) */
     uint64_t   attach_epoch;    /* first epoch of our tenure of sid */
+    uint64_t   quiet_from;      /* our epochs from here on are in the current trace
+                                   part and published by no release yet: no other
+                                   goroutine is ordered after them (access.c) */
     rc_vc      vc;              /* vc[sid]: see "Clock entry" above */
     int64_t    goid;
     bool       is_main;
@@ -204,11 +209,15 @@ void rc_race_mutex_acquire(rc_rg *rg, uintptr_t m);
 void rc_race_mutex_release(rc_rg *rg, uintptr_t m);
 
 /* Adds our own events so far to a clock we publish (while we hold a slot, our
- * clock's entry for it covers only our predecessors there: see above). */
-static inline void rc_race_publish_own(const rc_rg *rg, rc_vc *dst)
+ * clock's entry for it covers only our predecessors there: see above). Every release
+ * of our epochs comes through here. */
+static inline void rc_race_publish_own(rc_rg *rg, rc_vc *dst)
 {
-    if (rg->sid != RC_NO_SLOT && rc_vc_get(dst, rg->sid) < rg->epoch)
+    if (rg->sid == RC_NO_SLOT)
+        return;
+    if (rc_vc_get(dst, rg->sid) < rg->epoch)
         rc_vc_set(dst, rg->sid, rg->epoch);
+    rg->quiet_from = rg->epoch + 1;
 }
 
 /* A release ends an epoch: the next event is after everything the release

@@ -107,7 +107,7 @@ void rc_race_options_init(void)
         } else if (!strcmp(k, "strip_path_prefix"))
             rc_tb_strip_prefix = copy(v);
         else if (!strcmp(k, "history_size"))
-            rc_race_history_parts = (32768 / RC_TRACE_PART_EVENTS) << parse_int(v, k, 0, 7);
+            rc_race_history_parts = RC_TRACE_MIN_PARTS << parse_int(v, k, 0, 7);
         else if (!strcmp(k, "log_path")) {
             if (!rc_report_set_log_path(v)) {
                 snprintf(msg, sizeof msg, "log_path=%.512s (want stdout, stderr or a file "
