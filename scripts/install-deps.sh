@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs what racecheck needs on Debian 12 (bookworm) from Debian's packages:
 # clang/LLVM 14 (compiler, pass API, FileCheck, llvm-symbolizer, compiler-rt for the
-# sanitizer builds), CMake + Ninja, libunwind, uthash, and Go (the benchmarks' peer).
+# sanitizer builds), clang/LLVM 19 (scripts/test.sh builds the pass against it too),
+# CMake + Ninja, libunwind, uthash, and Go (the benchmarks' peer).
 # pkg-config and groff (tests/install: the installed .pc files and man page).
 set -eu
-PKGS="clang-14 llvm-14-dev llvm-14-tools libclang-rt-14-dev cmake ninja-build libunwind-dev uthash-dev golang-go pkg-config groff-base"
+PKGS="clang-14 llvm-14-dev llvm-14-tools libclang-rt-14-dev clang-19 llvm-19-dev llvm-19-tools cmake ninja-build libunwind-dev uthash-dev golang-go pkg-config groff-base"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 missing=""

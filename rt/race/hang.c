@@ -459,8 +459,11 @@ static void *watchdog(void *arg)
     return NULL;
 }
 
-/* After rc_race_init (102), which reads RCRACE. */
-__attribute__((constructor(103))) static void hang_start(void)
+/* Called at the end of rc_race_init, which reads RCRACE. Not a constructor of its
+ * own: GlobalOpt (LLVM >= 15 also for prioritized constructors) evaluated one at
+ * compile time with hang.ns still 0, unaware of rc_race_init in another file, and
+ * dropped it. */
+void rc_race_hang_start(void)
 {
     if (hang.ns <= 0)
         return;

@@ -388,4 +388,5 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     if (!rc_ctl_on) /* controlled runs: no scan thread (docs/EXPLORE.md) */
         rc_reach_start();
     on_exit(on_exit_cb, NULL);
+    rc_race_hang_start();
 }

@@ -270,4 +270,7 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, uint64_t cur_cell, uintptr_t pc,
 void rc_race_options_init(void);
 void rc_race_fini(int status);
 
+/* hang.c */
+void rc_race_hang_start(void);          /* the RCRACE timeout watchdog, if set */
+
 #endif

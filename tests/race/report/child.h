@@ -33,7 +33,7 @@ static pid_t run_child(const char *rcrace, int *status)
 }
 
 /* The whole file, NUL-terminated, or NULL. */
-static char *slurp(const char *path, size_t *len)
+static inline char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
