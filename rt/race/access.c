@@ -23,9 +23,9 @@
  * the same bytes and kind, made since our last release and in our current trace part
  * (epoch >= rg->quiet_from): no goroutine can be ordered after the one access and not
  * the other, so the older cell finds every later race the new one would, and its
- * stack can still be restored. (The check itself still runs: a
- * racing cell stored since then was reported with our older access as the previous
- * one; with this one it is a report of its own, "Read at ... Previous write at".)
+ * stack can still be restored. (The check itself still runs: a racing cell stored
+ * since then was reported with our older access as the previous one; with this one
+ * it is a report of its own, "Read at ... Previous write at".)
  * Skipping the store keeps the shadow line clean: a second pass over an array, or a
  * loop's second read of a variable between two synchronisations, reads the shadow
  * and writes none, and a line that other CPUs read stays shared.
