@@ -54,9 +54,9 @@
 static uint64_t preempt_mask = RC_PREEMPT_EVENTS - 1;
 static unsigned poll_mask = 1023;
 
-__attribute__((constructor(103))) static void preempt_init(void)
+void rc_race_access_init(void)
 {
-    if (rc_ctl_on) /* (set by the runtime's constructor, 101) */
+    if (rc_ctl_on) /* (set by rc_runtime_init) */
         preempt_mask = poll_mask = 0;
 }
 

@@ -459,10 +459,7 @@ static void *watchdog(void *arg)
     return NULL;
 }
 
-/* Called at the end of rc_race_init, which reads RCRACE. Not a constructor of its
- * own: GlobalOpt (LLVM >= 15 also for prioritized constructors) evaluated one at
- * compile time with hang.ns still 0, unaware of rc_race_init in another file, and
- * dropped it. */
+/* Called by rc_race_init once RCRACE is read (race.c says why not a constructor). */
 void rc_race_hang_start(void)
 {
     if (hang.ns <= 0)

@@ -373,9 +373,14 @@ static void on_exit_cb(int status, void *arg)
     rc_race_fini(status);
 }
 
+/* The detector's one constructor: it starts its parts in order, by calls. (A
+ * constructor per file, ordered by priority, is not safe: an optimiser that evaluates
+ * one at compile time sees its file's globals as they were before the earlier
+ * constructors ran. clang 19 dropped hang.c's that way.) */
 __attribute__((constructor(102))) static void rc_race_init(void)
 {
     rc_runtime_init();
+    rc_race_access_init();
     rc_race_options_init();
     rc_shadow_init();
     rc_g *g = rc_getg(); /* main */

@@ -229,8 +229,10 @@ static inline void rc_race_tick(rc_rg *rg)
         rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
 }
 
-/* access.c: an access the runtime makes on the user's behalf (hooks.h access) */
+/* access.c: an access the runtime makes on the user's behalf (hooks.h access);
+ * access_init: controlled runs poll at every access (after rc_runtime_init) */
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
+void rc_race_access_init(void);
 
 /* race.c */
 void rc_rg_free(rc_rg *rg);
@@ -270,7 +272,7 @@ void rc_race_report(rc_rg *cur, uintptr_t addr, uint64_t cur_cell, uintptr_t pc,
 void rc_race_options_init(void);
 void rc_race_fini(int status);
 
-/* hang.c */
-void rc_race_hang_start(void);          /* the RCRACE timeout watchdog, if set */
+/* hang.c: the RCRACE timeout watchdog, if set (after rc_race_options_init) */
+void rc_race_hang_start(void);
 
 #endif

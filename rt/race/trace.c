@@ -63,7 +63,8 @@ static rc_trace_part *part_alloc(uint32_t cap)
 
 static void part_start(rc_rg *rg, rc_trace_part *p)
 {
-    p->epoch0 = rg->quiet_from = rg->epoch + 1; /* (access.c: older cells get stored) */
+    /* (quiet_from: our cells from older parts get stored again, access.c) */
+    p->epoch0 = rg->quiet_from = rg->epoch + 1;
     p->sid = rg->sid;
     p->depth = rg->depth;
     p->n = 0;
