@@ -44,6 +44,20 @@ extern "C" {
 
 #define RC_NORETURN __attribute__((noreturn))
 
+/* On a pointer parameter: the function uses the pointer only until it returns (it
+ * copies the value in or out and keeps no reference). clang passes this on to the
+ * optimiser (LLVM's nocapture), so a local variable whose address is given only to
+ * such parameters still counts as private to its function: the race detector's pass
+ * need not check its accesses. */
+#if defined(__has_attribute)
+#if __has_attribute(noescape)
+#define RC_NOESCAPE __attribute__((noescape))
+#endif
+#endif
+#ifndef RC_NOESCAPE
+#define RC_NOESCAPE
+#endif
+
 /* ---------------------------------------------------------------------------------------
  * Goroutines
  * ------------------------------------------------------------------------------------- */
@@ -58,7 +72,7 @@ int64_t rc_go(rc_func fn, void *arg);
 /* go fn(copy): copies size bytes at arg into the new goroutine's own storage and passes
  * a pointer to that copy. The easy fix for the loop-variable bug:
  *     for (int i = 0; i < n; i++) rc_go_copy(worker, &i, sizeof i);                     */
-int64_t rc_go_copy(rc_func fn, const void *arg, size_t size);
+int64_t rc_go_copy(rc_func fn, RC_NOESCAPE const void *arg, size_t size);
 
 void    rc_yield(void);          /* runtime.Gosched */
 int64_t rc_goid(void);           /* the calling goroutine's id; main is 1 */
@@ -99,13 +113,13 @@ rc_chan *rc_chan_make(size_t elem_size, size_t cap);
 rc_chan *rc_chan_retain(rc_chan *c);
 void     rc_chan_release(rc_chan *c);
 
-void   rc_chan_send(rc_chan *c, const void *elem);         /* c <- *elem */
+void   rc_chan_send(rc_chan *c, RC_NOESCAPE const void *elem);         /* c <- *elem */
 /* *elem = <-c (elem may be NULL to drop the value). Returns ok: false when the channel
  * is closed and drained, in which case *elem is zeroed. */
-bool   rc_chan_recv(rc_chan *c, void *elem);
-bool   rc_chan_try_send(rc_chan *c, const void *elem);     /* select with default */
+bool   rc_chan_recv(rc_chan *c, RC_NOESCAPE void *elem);
+bool   rc_chan_try_send(rc_chan *c, RC_NOESCAPE const void *elem);     /* select with default */
 /* Returns true if a receive completed (*ok says whether a value came, as above). */
-bool   rc_chan_try_recv(rc_chan *c, void *elem, bool *ok);
+bool   rc_chan_try_recv(rc_chan *c, RC_NOESCAPE void *elem, RC_NOESCAPE bool *ok);
 void   rc_chan_close(rc_chan *c);
 size_t rc_chan_len(rc_chan *c);
 size_t rc_chan_cap(rc_chan *c);

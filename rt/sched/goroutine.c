@@ -270,6 +270,9 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
         if (argsize > (size_t)(g->stack.hi - g->stack.lo) / 4)
             rc_panicf("rc_go_copy: argument block of %zu bytes is too large", argsize);
         top = (char *)(((uintptr_t)top - argsize) & ~(uintptr_t)63);
+        /* the parent reads the argument, as Go evaluates a go statement's arguments */
+        if (__builtin_expect(rc_detector_on(), 0) && m && m->curg)
+            RC_HOOK(access, m->curg, argcopy, argsize, false, create_pc);
         memcpy(top, argcopy, argsize);
         arg = top;
     }
