@@ -127,6 +127,21 @@ bool coalesceLoops() {
   return !E || std::strcmp(E, "0") != 0;
 }
 
+// The racecheck API calls that copy a value in or out through their second
+// argument and keep no reference to it (racecheck.h, RC_NOESCAPE), with the
+// entry point that skips the runtime's check of that copy (docs/ABI.md,
+// "Private values"): for a value in a stack slot nothing else can reach.
+struct ValueCall {
+  const char *Name, *Private;
+};
+const ValueCall ValueCalls[] = {
+    {"rc_chan_send", "__rc_chan_send_private"},
+    {"rc_chan_recv", "__rc_chan_recv_private"},
+    {"rc_chan_try_send", "__rc_chan_try_send_private"},
+    {"rc_chan_try_recv", "__rc_chan_try_recv_private"},
+    {"rc_go_copy", "__rc_go_copy_private"},
+};
+
 // ---- the instrumenter ------------------------------------------------------
 
 class Instrumenter {
@@ -150,6 +165,7 @@ private:
   static CallInst *emit(IRBuilder<> &IRB, FunctionCallee FC,
                         ArrayRef<Value *> Args = {});
   bool mayRace(Value *Ptr);
+  const char *privateEntry(CallBase &CB);
   bool isHandledAtomic(Instruction &I);
   bool instrumentFunction(Function &F);
   static void dropMemoryAttrs(Function &F);
@@ -249,6 +265,18 @@ bool Instrumenter::mayRace(Value *Ptr) {
       return false;
   }
   return true;
+}
+
+// The entry point to call instead of CB's callee, or null: CB is a ValueCall
+// whose value cannot race (a private stack slot, read-only data).
+const char *Instrumenter::privateEntry(CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee || CB.arg_size() < 2)
+    return nullptr;
+  for (const ValueCall &VC : ValueCalls)
+    if (Callee->getName() == VC.Name)
+      return mayRace(CB.getArgOperand(1)) ? nullptr : VC.Private;
+  return nullptr;
 }
 
 // The integer type the ABI uses for an atomic of type Ty (ints, pointers and
@@ -480,6 +508,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
   SmallVector<Instruction *, 32> Plain, Atomics, Rets;
   SmallVector<MemIntrinsic *, 8> MemOps;
   SmallVector<AllocaInst *, 2> DynAllocas;
+  SmallVector<std::pair<CallBase *, const char *>, 4> PrivateCalls;
   SmallVector<Instruction *, 16> Seg;
   DenseSet<const BasicBlock *> BusyBlocks; // will call something
   bool HasCalls = false;
@@ -537,6 +566,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
           Barrier = true; // may hide a fence or a lock, but is no real call
         } else if (!isa<IntrinsicInst>(CB)) { // dbg/lifetime/... are no calls
           Barrier = Busy = HasCalls = true;
+          if (const char *P = privateEntry(*CB))
+            PrivateCalls.push_back({CB, P});
         }
       }
       if (Busy)
@@ -586,6 +617,9 @@ bool Instrumenter::instrumentFunction(Function &F) {
     instrumentAtomic(I);
   for (MemIntrinsic *MI : MemOps)
     instrumentMemIntrinsic(MI);
+  for (auto &PC : PrivateCalls)
+    PC.first->setCalledFunction(
+        M.getOrInsertFunction(PC.second, PC.first->getFunctionType()));
   for (AllocaInst *AI : DynAllocas) {
     IRBuilder<> IRB(AI->getNextNode());
     setDebugLoc(IRB, F);
@@ -603,7 +637,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // so it is left without them (saves two calls per leaf, e.g. getters on
   // thread-private data).
   bool Changed = !Plain.empty() || !LoopChecks.empty() || !Atomics.empty() ||
-                 !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty();
+                 !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty() ||
+                 !PrivateCalls.empty();
   if (!Changed && !HasCalls)
     return false;
 

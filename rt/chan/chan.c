@@ -213,7 +213,9 @@ __attribute__((noreturn)) static void block_forever(rc_wait_reason r)
     rc_fatal("unreachable: woke from a wait that never ends");
 }
 
-static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
+/* check_elem: the detector checks the caller's read of *elem (false: the pass's
+ * private entry points below). */
+static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc, bool check_elem)
 {
     if (!c) {
         if (!block)
@@ -224,7 +226,7 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
     if (__builtin_expect(rc_detector_on(), 0) && (m = rc_getm()) && m->curg) {
         rc_g *g = m->curg; /* (not on the timer thread, which has no goroutine) */
         RC_HOOK(access, g, &c->closed, 1, false, pc); /* the channel itself */
-        if (elem && c->elemsize)
+        if (check_elem && elem && c->elemsize)
             RC_HOOK(access, g, elem, c->elemsize, false, pc);
     }
     chan_lock(c);
@@ -256,13 +258,14 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc)
 
 static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok);
 
-/* Returns whether a receive happened; *ok whether it carried a value. */
-static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok, uintptr_t pc)
+/* Returns whether a receive happened; *ok whether it carried a value. check_elem: the
+ * detector checks the caller's write of *elem. */
+static bool chan_recv(rc_chan *c, void *elem, bool block, bool *ok, uintptr_t pc, bool check_elem)
 {
     /* Read before the receive: a woken receiver may drop the last reference. */
     size_t elemsize = c ? c->elemsize : 0;
     bool done = chan_recv_locked_part(c, elem, block, ok);
-    if (done && elem && elemsize && __builtin_expect(rc_detector_on(), 0))
+    if (done && check_elem && elem && elemsize && __builtin_expect(rc_detector_on(), 0))
         RC_HOOK(access, rc_getg(), elem, elemsize, true, pc);
     return done;
 }
@@ -312,20 +315,20 @@ static bool chan_recv_locked_part(rc_chan *c, void *elem, bool block, bool *ok)
 void rc_chan_send(rc_chan *c, const void *elem)
 {
     RC_SCHED_POINT();
-    chan_send(c, elem, true, RC_CALLER_PC());
+    chan_send(c, elem, true, RC_CALLER_PC(), true);
 }
 
 bool rc_chan_try_send(rc_chan *c, const void *elem)
 {
     RC_SCHED_POINT();
-    return chan_send(c, elem, false, RC_CALLER_PC());
+    return chan_send(c, elem, false, RC_CALLER_PC(), true);
 }
 
 bool rc_chan_recv(rc_chan *c, void *elem)
 {
     RC_SCHED_POINT();
     bool ok;
-    chan_recv(c, elem, true, &ok, RC_CALLER_PC());
+    chan_recv(c, elem, true, &ok, RC_CALLER_PC(), true);
     return ok;
 }
 
@@ -333,7 +336,37 @@ bool rc_chan_try_recv(rc_chan *c, void *elem, bool *ok)
 {
     RC_SCHED_POINT();
     bool dummy;
-    return chan_recv(c, elem, false, ok ? ok : &dummy, RC_CALLER_PC());
+    return chan_recv(c, elem, false, ok ? ok : &dummy, RC_CALLER_PC(), true);
+}
+
+/* The pass's entry points for a value in a local variable of the caller whose address
+ * nothing else holds (docs/ABI.md, "Private values"): no other goroutine can touch it
+ * but through this very operation, so its access cannot race and is not checked. */
+void __rc_chan_send_private(rc_chan *c, const void *elem)
+{
+    RC_SCHED_POINT();
+    chan_send(c, elem, true, RC_CALLER_PC(), false);
+}
+
+bool __rc_chan_try_send_private(rc_chan *c, const void *elem)
+{
+    RC_SCHED_POINT();
+    return chan_send(c, elem, false, RC_CALLER_PC(), false);
+}
+
+bool __rc_chan_recv_private(rc_chan *c, void *elem)
+{
+    RC_SCHED_POINT();
+    bool ok;
+    chan_recv(c, elem, true, &ok, RC_CALLER_PC(), false);
+    return ok;
+}
+
+bool __rc_chan_try_recv_private(rc_chan *c, void *elem, bool *ok)
+{
+    RC_SCHED_POINT();
+    bool dummy;
+    return chan_recv(c, elem, false, ok ? ok : &dummy, RC_CALLER_PC(), false);
 }
 
 static void chan_close(rc_chan *c, uintptr_t pc)

@@ -270,9 +270,6 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
         if (argsize > (size_t)(g->stack.hi - g->stack.lo) / 4)
             rc_panicf("rc_go_copy: argument block of %zu bytes is too large", argsize);
         top = (char *)(((uintptr_t)top - argsize) & ~(uintptr_t)63);
-        /* the parent reads the argument, as Go evaluates a go statement's arguments */
-        if (__builtin_expect(rc_detector_on(), 0) && m && m->curg)
-            RC_HOOK(access, m->curg, argcopy, argsize, false, create_pc);
         memcpy(top, argcopy, argsize);
         arg = top;
     }
@@ -346,6 +343,20 @@ int64_t rc_go(rc_func fn, void *arg)
 }
 
 int64_t rc_go_copy(rc_func fn, const void *arg, size_t size)
+{
+    RC_SCHED_POINT();
+    uintptr_t pc = RC_CALLER_PC();
+    rc_m *m;
+    /* the parent reads the argument, as Go evaluates a go statement's arguments */
+    if (__builtin_expect(rc_detector_on(), 0) && (m = rc_getm()) && m->curg)
+        RC_HOOK(access, m->curg, arg, size, false, pc);
+    return rc_spawn(fn, NULL, arg, size, pc);
+}
+
+/* The pass's entry point for an argument block in a local variable of the caller
+ * whose address nothing else holds (docs/ABI.md, "Private values"): its read cannot
+ * race and is not checked. */
+int64_t __rc_go_copy_private(rc_func fn, const void *arg, size_t size)
 {
     RC_SCHED_POINT();
     return rc_spawn(fn, NULL, arg, size, RC_CALLER_PC());
