@@ -113,7 +113,7 @@ rc_chan *rc_chan_make(size_t elem_size, size_t cap);
 rc_chan *rc_chan_retain(rc_chan *c);
 void     rc_chan_release(rc_chan *c);
 
-void   rc_chan_send(rc_chan *c, RC_NOESCAPE const void *elem);         /* c <- *elem */
+void   rc_chan_send(rc_chan *c, RC_NOESCAPE const void *elem);     /* c <- *elem */
 /* *elem = <-c (elem may be NULL to drop the value). Returns ok: false when the channel
  * is closed and drained, in which case *elem is zeroed. */
 bool   rc_chan_recv(rc_chan *c, RC_NOESCAPE void *elem);
