@@ -53,9 +53,15 @@ extern "C" {
 #if __has_attribute(noescape)
 #define RC_NOESCAPE __attribute__((noescape))
 #endif
+#if __has_attribute(nodebug)
+#define RC_INLINE_NODEBUG_ __attribute__((always_inline, nodebug))
+#endif
 #endif
 #ifndef RC_NOESCAPE
 #define RC_NOESCAPE
+#endif
+#ifndef RC_INLINE_NODEBUG_ /* (gcc has no nodebug) */
+#define RC_INLINE_NODEBUG_ __attribute__((always_inline))
 #endif
 
 /* ---------------------------------------------------------------------------------------
@@ -198,7 +204,7 @@ int  rc_mutex_bias_unlock_(rc_mutex *m); /* 1 unlocked, 0 ours but unlocked, -1 
 #define RC_MUTEX_NOBIAS_ ((uintptr_t)2) /* never biased: plain Go mutex */
 
 /* Lock's fast path: true when it took the mutex. Used by the runtime too. */
-__attribute__((always_inline, nodebug)) static inline bool rc_mutex_lock_fast_(rc_mutex *m)
+RC_INLINE_NODEBUG_ static inline bool rc_mutex_lock_fast_(rc_mutex *m)
 {
     uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
     if (__builtin_expect(b & 1, 0)) /* biased, or being revoked */
@@ -224,7 +230,7 @@ __attribute__((always_inline, nodebug)) static inline bool rc_mutex_lock_fast_(r
 }
 
 /* Unlock's fast path, slow cases included. */
-__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_fast_(rc_mutex *m)
+RC_INLINE_NODEBUG_ static inline void rc_mutex_unlock_fast_(rc_mutex *m)
 {
     uintptr_t b = atomic_load_explicit(&m->bias, memory_order_relaxed);
     if (__builtin_expect(b & 1, 0)) {
@@ -238,7 +244,7 @@ __attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_fast_
 }
 
 #ifndef RC_NO_INLINE_MUTEX
-__attribute__((always_inline, nodebug)) static inline void rc_mutex_lock_inline_(rc_mutex *m)
+RC_INLINE_NODEBUG_ static inline void rc_mutex_lock_inline_(rc_mutex *m)
 {
     if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0))
         rc_mutex_lock(m);
@@ -246,7 +252,7 @@ __attribute__((always_inline, nodebug)) static inline void rc_mutex_lock_inline_
         rc_mutex_lock_slowpath(m);
 }
 
-__attribute__((always_inline, nodebug)) static inline void rc_mutex_unlock_inline_(rc_mutex *m)
+RC_INLINE_NODEBUG_ static inline void rc_mutex_unlock_inline_(rc_mutex *m)
 {
     if (__builtin_expect(__atomic_load_n(&rc_hooks_active, __ATOMIC_RELAXED) != 0, 0))
         rc_mutex_unlock(m);
