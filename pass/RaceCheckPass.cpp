@@ -637,8 +637,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // so it is left without them (saves two calls per leaf, e.g. getters on
   // thread-private data).
   bool Changed = !Plain.empty() || !LoopChecks.empty() || !Atomics.empty() ||
-                 !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty() ||
-                 !PrivateCalls.empty();
+                 !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty();
   if (!Changed && !HasCalls)
     return false;
 

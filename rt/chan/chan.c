@@ -222,9 +222,9 @@ static bool chan_send(rc_chan *c, const void *elem, bool block, uintptr_t pc, bo
             return false;
         block_forever(RC_WAIT_CHAN_SEND_NIL);
     }
-    rc_m *m;
-    if (__builtin_expect(rc_detector_on(), 0) && (m = rc_getm()) && m->curg) {
-        rc_g *g = m->curg; /* (not on the timer thread, which has no goroutine) */
+    rc_g *g;
+    if (__builtin_expect(rc_detector_on(), 0) && (g = rc_curg())) {
+        /* (not on the timer thread, which has no goroutine) */
         RC_HOOK(access, g, &c->closed, 1, false, pc); /* the channel itself */
         if (check_elem && elem && c->elemsize)
             RC_HOOK(access, g, elem, c->elemsize, false, pc);

@@ -36,8 +36,7 @@ static bool in_guard(const rc_g *g, uintptr_t addr)
 
 static void on_fault(int sig, siginfo_t *si, void *uc)
 {
-    rc_m *m = rc_getm();
-    rc_g *g = m ? m->curg : NULL;
+    rc_g *g = rc_curg();
     if (!g || !in_guard(g, (uintptr_t)si->si_addr)) {
         signal(sig, SIG_DFL); /* not ours: let it kill the program as usual */
         return;

@@ -138,8 +138,7 @@ static void on_grab(int sig, siginfo_t *si, void *uc)
 {
     (void)sig, (void)si;
     int saved = errno;
-    rc_m *m = rc_getm();
-    rc_g *g = m ? m->curg : NULL;
+    rc_g *g = rc_curg();
     if (g && atomic_compare_exchange_strong(&grab.want, &g, NULL)) {
         grab.n = rc_unwind_signal(uc, grab.pcs, RC_TB_MAX_DEPTH);
         atomic_store(&grab.done, 1);

@@ -319,8 +319,7 @@ int rc_leak_report_unreachable(const rc_blocked *b, int nb)
 
 int rc_race_leaks(void)
 {
-    rc_m *m = rc_getm();
-    rc_g *self = m ? m->curg : NULL; /* NULL: exit() on a thread of the detector's */
+    rc_g *self = rc_curg(); /* NULL: exit() on a thread of the detector's */
     rc_reach_stop();
     struct scan s = { self, 0 };
     if (rc_ctl_on) /* controlled: no real time; the others run until all are blocked */

@@ -333,8 +333,7 @@ static void act(rc_g *cur, rc_g *next)
 /* The running goroutine, if a point applies here. */
 static rc_g *point_g(void)
 {
-    rc_m *m = rc_getm();
-    rc_g *g = m ? m->curg : NULL;
+    rc_g *g = rc_curg();
     return g && g->blocking_depth == 0 && !rc_is_dying() ? g : NULL;
 }
 

@@ -346,10 +346,10 @@ int64_t rc_go_copy(rc_func fn, const void *arg, size_t size)
 {
     RC_SCHED_POINT();
     uintptr_t pc = RC_CALLER_PC();
-    rc_m *m;
+    rc_g *g;
     /* the parent reads the argument, as Go evaluates a go statement's arguments */
-    if (__builtin_expect(rc_detector_on(), 0) && (m = rc_getm()) && m->curg)
-        RC_HOOK(access, m->curg, arg, size, false, pc);
+    if (__builtin_expect(rc_detector_on(), 0) && (g = rc_curg()))
+        RC_HOOK(access, g, arg, size, false, pc);
     return rc_spawn(fn, NULL, arg, size, pc);
 }
 

@@ -80,6 +80,12 @@ rc_g *rc_getg(void)
     return m->curg;
 }
 
+rc_g *rc_curg(void)
+{
+    rc_m *m = rc_getm();
+    return m ? m->curg : NULL;
+}
+
 rc_p *rc_getp(void)
 {
     rc_m *m = rc_getm();

@@ -165,6 +165,7 @@ struct rc_p {
  * goroutine may resume on another thread). */
 rc_m *rc_getm(void);
 rc_g *rc_getg(void);          /* the running goroutine (fatal on a foreign thread) */
+rc_g *rc_curg(void);          /* the running goroutine, NULL if the thread runs none */
 rc_p *rc_getp(void);
 
 /* The running goroutine's detector state, m->curg->race (NULL when no goroutine runs
