@@ -176,6 +176,23 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 /* The stack top whose shadow a goroutine's start commits (rc_shadow_prefault). */
 #define STACK_TOP_PREFAULT 1024
 
+/* Commits the shadow of g's stack top, where its first frames will be, if they are
+ * likely to be checked: the stack holds its argument block (rc_go_copy's larger
+ * ones), or goroutines here have had stack accesses checked before (the shadow
+ * region exists; it covers 16 default stacks). A goroutine whose locals never escape
+ * and whose argument lives in its rc_g (the common case) has no checked stack access,
+ * and a prefault would cost it a page fault (~3 us here) and 4 KiB for nothing: 10k
+ * goroutines alive ran 23% faster without one. */
+static void prefault_stack_top(const rc_g *g)
+{
+    uintptr_t hi = (uintptr_t)g->stack.hi, lo = hi - STACK_TOP_PREFAULT;
+    bool arg_on_stack = (uintptr_t)g->arg >= (uintptr_t)g->stack.lo && (uintptr_t)g->arg < hi;
+    if (arg_on_stack && (uintptr_t)g->arg < lo)
+        lo = (uintptr_t)g->arg & ~(uintptr_t)7;
+    if (arg_on_stack || rc_shadow_mapped(lo))
+        rc_shadow_prefault(lo, hi - lo);
+}
+
 static void h_go_start(rc_g *g)
 {
     rc_reach_gate();
@@ -186,8 +203,8 @@ static void h_go_start(rc_g *g)
     rg->running = true;
     rc_spin_unlock(&rg->lock);
     rc_slot_attach(rg);
-    if (g->stack.hi) /* where its first frames and arguments will be */
-        rc_shadow_prefault((uintptr_t)g->stack.hi - STACK_TOP_PREFAULT, STACK_TOP_PREFAULT);
+    if (g->stack.hi)
+        prefault_stack_top(g);
 }
 
 static void h_go_exit(rc_g *g)
@@ -207,6 +224,8 @@ static void h_go_exit(rc_g *g)
             lo = rg->min_frame;
         rc_shadow_clear(lo, hi - lo);
     }
+    if (g->arg == g->argbuf) /* the rc_g's next goroutine gets its block here */
+        rc_shadow_clear((uintptr_t)g->argbuf, sizeof g->argbuf);
     rc_locks_exit(rg, g);
     rc_slot_detach(rg);
     g->race = rc_tls_race = NULL; /* g is running */

@@ -176,7 +176,8 @@ typedef struct cand {
     bool      woken;
 } cand;
 
-/* A candidate's stack (from its sp) or its rc_g (is_g); who: the cand. */
+/* A candidate's stack (from its sp), its argument block, or the rest of its rc_g
+ * (is_g); who: the cand. */
 typedef struct ival { uintptr_t lo, hi; int who; bool is_g; } ival;
 
 static pthread_mutex_t scan_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -498,12 +499,20 @@ static inline int find_ival(uintptr_t w)
     return lo > 0 && w < S.iv[lo - 1].hi ? lo - 1 : -1;
 }
 
+/* The end of g's argument block in its rc_g (sched.h argbuf): the block is part of
+ * the goroutine's own memory, as its stack is; g->argbuf when it holds none. */
+static uintptr_t argbuf_end(const rc_g *g)
+{
+    return (uintptr_t)g->argbuf + (g->arg == g->argbuf ? sizeof g->argbuf : 0);
+}
+
 static void wake(int c)
 {
     if (S.cs[c].woken)
         return;
     S.cs[c].woken = true;
     push_work(S.cs[c].sp, S.cs[c].hi, false);
+    push_work((uintptr_t)S.cs[c].g->argbuf, argbuf_end(S.cs[c].g), false);
 }
 
 /* A word pointing at a candidate's rc_g counts only from a heap block (a big
@@ -553,6 +562,9 @@ static bool goroutine_roots(const rc_g *self, const rc_snap *self_snap)
         uintptr_t hi = (uintptr_t)g->stack.hi;
         if (s->status == RC_G_DEAD || s->status == RC_G_IDLE)
             continue;
+        if (g->is_main || !blocked_reason(s->reason) || g == self ||
+            s->status == RC_G_SYSCALL)
+            add_root((uintptr_t)g->argbuf, argbuf_end(g)); /* a candidate's: wake() */
         const rc_snap *snap = NULL;
         if (g == self)
             snap = self_snap;
@@ -574,10 +586,11 @@ static bool goroutine_roots(const rc_g *self, const rc_snap *self_snap)
             continue;
         }
         if (!grow((void **)&S.cs, sizeof *S.cs, (size_t)S.nc + 1, &capc) ||
-            !grow((void **)&S.iv, sizeof *S.iv, (size_t)S.niv + 2, &capi))
+            !grow((void **)&S.iv, sizeof *S.iv, (size_t)S.niv + 3, &capi))
             return false;
         S.cs[S.nc] = (cand){ .g = g, .sp = sp, .hi = hi, .gi = i };
-        S.iv[S.niv++] = (ival){ (uintptr_t)g, (uintptr_t)(g + 1), S.nc, true };
+        S.iv[S.niv++] = (ival){ (uintptr_t)g, (uintptr_t)g->argbuf, S.nc, true };
+        S.iv[S.niv++] = (ival){ (uintptr_t)g->argbuf, (uintptr_t)(g + 1), S.nc, false };
         S.iv[S.niv++] = (ival){ sp, hi, S.nc, false };
         S.nc++;
     }

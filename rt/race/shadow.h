@@ -39,6 +39,7 @@
 #define RC_SHADOW_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -88,6 +89,15 @@ static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t
     if (__builtin_expect(base == NULL, 0))
         base = rc_shadow_region(dir, addr);
     return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
+}
+
+/* Whether the primary cells of addr's region exist, i.e. some access in its 4 MiB
+ * was ever checked. */
+static inline bool rc_shadow_mapped(uintptr_t addr)
+{
+    const uintptr_t nregions = (uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT);
+    return atomic_load_explicit(&rc_shadow_dir[(addr >> RC_REGION_SHIFT) & (nregions - 1)],
+                                memory_order_relaxed) != NULL;
 }
 
 /* The primary cells of the word containing addr. */

@@ -266,7 +266,10 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
         rc_stack_alloc(&g->stack, rc_env.stacksize);
 
     char *top = g->stack.hi;
-    if (argcopy) {
+    if (argcopy && argsize <= sizeof g->argbuf) {
+        memcpy(g->argbuf, argcopy, argsize);
+        arg = g->argbuf;
+    } else if (argcopy) {
         if (argsize > (size_t)(g->stack.hi - g->stack.lo) / 4)
             rc_panicf("rc_go_copy: argument block of %zu bytes is too large", argsize);
         top = (char *)(((uintptr_t)top - argsize) & ~(uintptr_t)63);

@@ -71,6 +71,8 @@ typedef struct rc_g rc_g;
 typedef struct rc_m rc_m;
 typedef struct rc_p rc_p;
 
+#define RC_G_ARGBUF 64
+
 struct rc_g {
     _Alignas(64) rc_mctx ctx;   /* saved context while not running (aligned:
                                    goroutines on different Ps share no line) */
@@ -107,6 +109,12 @@ struct rc_g {
     void         *race;         /* the detector's per-goroutine state (rc_tls_race) */
     int           blocking_depth; /* rc_blocking_begin nesting */
     int64_t       ctl_prio;     /* controlled mode, PCT: its priority (control.c) */
+
+    /* rc_go_copy's argument block when it fits (arg then points here), else it is at
+     * the stack top. Here, a detector that checks the goroutine's reads of it needs no
+     * shadow of the stack: goroutines are allocated side by side, stacks 256 KiB
+     * apart, so a block at each stack top costs a shadow page per goroutine. */
+    _Alignas(64) unsigned char argbuf[RC_G_ARGBUF];
 };
 
 /* What g0 does for the goroutine that just switched to it. */
