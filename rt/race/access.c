@@ -428,7 +428,7 @@ void __rc_func_entry(void *caller_pc)
     if (!rg)
         return;
     if (__builtin_expect(rg->depth == rg->cap, 0)) {
-        uint32_t cap = rg->cap ? 2 * rg->cap : 64;
+        uint32_t cap = rg->cap ? 2 * rg->cap : 16;
         uintptr_t *s = rc_race_realloc(rg->stk, cap * sizeof *s);
         if (!s)
             return;
