@@ -3,8 +3,8 @@
  * happened before; missing entries are 0.
  *
  * Clocks are sparse in practice: a goroutine's clock holds its creator's few entries
- * and its own, yet slots are handed out oldest-freed first, so its own entry may be
- * anywhere in [0, RC_VC_MAX). A bitmap of the entries that may be non-zero (nz; an
+ * and those it learned since, yet slots are handed out oldest-freed first, so those
+ * entries may be anywhere in [0, RC_VC_MAX). A bitmap of the entries that may be non-zero (nz; an
  * entry whose bit is clear is 0) lets join and copy touch only those, instead of
  * walking up to 2 KiB of zeros on every goroutine start and synchronisation. The
  * entries live in e, room for cap of them (grown on demand; beyond n all are 0).
