@@ -4,10 +4,11 @@
  *
  * Clocks are sparse in practice: a goroutine's clock holds its creator's few entries
  * and those it learned since, yet slots are handed out oldest-freed first, so those
- * entries may be anywhere in [0, RC_VC_MAX). A bitmap of the entries that may be non-zero (nz; an
- * entry whose bit is clear is 0) lets join and copy touch only those, instead of
- * walking up to 2 KiB of zeros on every goroutine start and synchronisation. The
- * entries live in e, room for cap of them (grown on demand; beyond n all are 0).
+ * entries may be anywhere in [0, RC_VC_MAX). A bitmap of the entries that may be
+ * non-zero (nz; an entry whose bit is clear is 0) lets join and copy touch only those,
+ * instead of walking up to 2 KiB of zeros on every goroutine start and
+ * synchronisation. The entries live in e, room for cap of them (grown on demand to
+ * the highest entry learned, not to the holder's own slot; beyond n all are 0).
  */
 #ifndef RC_CLOCK_H
 #define RC_CLOCK_H

@@ -515,6 +515,13 @@ static void wake(int c)
     push_work((uintptr_t)S.cs[c].g->argbuf, argbuf_end(S.cs[c].g), false);
 }
 
+/* A live goroutine's own memory as roots: its stack from lo, its argument block. */
+static void add_goroutine_roots(const rc_g *g, uintptr_t lo, uintptr_t hi)
+{
+    add_root(lo, hi);
+    add_root((uintptr_t)g->argbuf, argbuf_end(g));
+}
+
 /* A word pointing at a candidate's rc_g counts only from a heap block (a big
  * select's sudogs live there): globals and stacks hold the runtime's own pointers
  * to goroutines (allg, free lists, a waker's locals), which say nothing. */
@@ -562,9 +569,6 @@ static bool goroutine_roots(const rc_g *self, const rc_snap *self_snap)
         uintptr_t hi = (uintptr_t)g->stack.hi;
         if (s->status == RC_G_DEAD || s->status == RC_G_IDLE)
             continue;
-        if (g->is_main || !blocked_reason(s->reason) || g == self ||
-            s->status == RC_G_SYSCALL)
-            add_root((uintptr_t)g->argbuf, argbuf_end(g)); /* a candidate's: wake() */
         const rc_snap *snap = NULL;
         if (g == self)
             snap = self_snap;
@@ -574,7 +578,7 @@ static bool goroutine_roots(const rc_g *self, const rc_snap *self_snap)
             if (!snap || !hi)
                 return false;
             add_root_range((uintptr_t)snap->words, (uintptr_t)snap->words + snap->n);
-            add_root(snap->sp, hi);
+            add_goroutine_roots(g, snap->sp, hi);
             continue;
         }
         /* WAITING: its registers are saved at its sp */
@@ -582,7 +586,7 @@ static bool goroutine_roots(const rc_g *self, const rc_snap *self_snap)
         if (!hi || sp > hi)
             return false;
         if (g->is_main || !blocked_reason(s->reason)) {
-            add_root(sp, hi);
+            add_goroutine_roots(g, sp, hi);
             continue;
         }
         if (!grow((void **)&S.cs, sizeof *S.cs, (size_t)S.nc + 1, &capc) ||

@@ -81,11 +81,15 @@ extern _Atomic(rc_cell *) *rc_shadow_spill_dir;  /* spill tier */
 /* Slow path: creates the region of addr in the tier whose directory is dir. */
 rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr);
 
+/* addr's directory entry (the same in both tiers) */
+static inline uintptr_t rc_shadow_region_of(uintptr_t addr)
+{
+    return (addr >> RC_REGION_SHIFT) & (((uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT)) - 1);
+}
+
 static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t addr)
 {
-    const uintptr_t nregions = (uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT);
-    uintptr_t r = (addr >> RC_REGION_SHIFT) & (nregions - 1);
-    rc_cell *base = atomic_load_explicit(&dir[r], memory_order_acquire);
+    rc_cell *base = atomic_load_explicit(&dir[rc_shadow_region_of(addr)], memory_order_acquire);
     if (__builtin_expect(base == NULL, 0))
         base = rc_shadow_region(dir, addr);
     return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
@@ -95,8 +99,7 @@ static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t
  * was ever checked. */
 static inline bool rc_shadow_mapped(uintptr_t addr)
 {
-    const uintptr_t nregions = (uintptr_t)1 << (RC_ADDR_BITS - RC_REGION_SHIFT);
-    return atomic_load_explicit(&rc_shadow_dir[(addr >> RC_REGION_SHIFT) & (nregions - 1)],
+    return atomic_load_explicit(&rc_shadow_dir[rc_shadow_region_of(addr)],
                                 memory_order_relaxed) != NULL;
 }
 
