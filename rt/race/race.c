@@ -178,8 +178,8 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 
 /* Commits the shadow of g's stack top, where its first frames will be, if they are
  * likely to be checked: the stack holds its argument block (rc_go_copy's larger
- * ones), or goroutines here have had stack accesses checked before (the shadow
- * region exists; it covers 16 default stacks). A goroutine whose locals never escape
+ * ones), or goroutines here have had stack accesses checked before (the shadow region
+ * exists; it covers about 15 default stacks). A goroutine whose locals never escape
  * and whose argument lives in its rc_g (the common case) has no checked stack access,
  * and a prefault would cost it a page fault (~3 us here) and 4 KiB for nothing: 10k
  * goroutines alive ran 23% faster without one. */

@@ -112,8 +112,9 @@ struct rc_g {
 
     /* rc_go_copy's argument block when it fits (arg then points here), else it is at
      * the stack top. Here, a detector that checks the goroutine's reads of it needs no
-     * shadow of the stack: goroutines are allocated side by side, stacks 256 KiB
-     * apart, so a block at each stack top costs a shadow page per goroutine. */
+     * shadow of the stack: goroutines are allocated side by side, stacks 260 KiB
+     * apart (256 KiB and a guard page, by default), so a block at each stack top
+     * costs a shadow page per goroutine. */
     _Alignas(64) unsigned char argbuf[RC_G_ARGBUF];
 };
 
