@@ -30,9 +30,11 @@
  * loop's second read of a variable between two synchronisations, reads the shadow
  * and writes none, and a line that other CPUs read stays shared.
  *
- * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields, so a spin loop on
- * a plain variable cannot starve the goroutine it waits for. In controlled mode
- * (sched/control.h) the mask is 0: every access of the program is a scheduling point,
+ * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields (rg->poll_left
+ * counts them down), so a spin loop on a plain variable cannot starve the goroutine
+ * it waits for. The poll comes before the check, whose slow paths are then tail
+ * calls. In controlled mode (sched/control.h) every access of the program is a
+ * scheduling point,
  * decided by the controlled scheduler (the runtime's own accesses on the user's
  * behalf never are: the runtime may hold a lock there, and on one thread nothing
  * would release it).
@@ -49,15 +51,13 @@
 
 #define RC_PREEMPT_EVENTS (1u << 16)
 
-/* Read on every access: a global, not a constant, so that controlled mode can make
- * every access a point at no cost to normal runs (one load of a read-mostly line). */
-static uint64_t preempt_mask = RC_PREEMPT_EVENTS - 1;
-static unsigned poll_mask = 1023;
+uint32_t rc_race_poll_every = RC_PREEMPT_EVENTS; /* race.h; 1 in controlled mode */
+static unsigned poll_mask = 1023;                 /* __rc_preempt_poll's */
 
 void rc_race_access_init(void)
 {
     if (rc_ctl_on) /* (set by rc_runtime_init) */
-        preempt_mask = poll_mask = 0;
+        rc_race_poll_every = 1, poll_mask = 0;
 }
 
 /* The access cur (its bytes mask, its kind flags) against a word's n cells: a race
@@ -128,10 +128,9 @@ static int victim(const rc_cell *cells, uint64_t epoch)
     return best;
 }
 
-/* check_word for a word whose spill cells are in use: all four cells. */
-static __attribute__((noinline)) void
-check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
-              rc_cell flags, uintptr_t pc)
+/* The four cells of a word whose spill cells are in use (S read in a primary cell). */
+static void check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                          unsigned mask, rc_cell flags, uintptr_t pc)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
@@ -150,40 +149,67 @@ check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uns
         atomic_store_explicit(&spill[i - RC_SHADOW_PRIMARY], cur, memory_order_release);
 }
 
-/* Both primary cells are taken and neither may be replaced: the word's spill cells
- * come into use (shadow.h), S set in both primary cells. */
+/* check_word's general case: c0 and c1 were read from prim, in the cases its fast
+ * path leaves. */
 static __attribute__((noinline)) void
-start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
+check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
+                rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
 {
+    if ((c0 | c1) & RC_CELL_SPILL) {
+        check_spilled(rg, addr, prim, cur, mask, flags, pc);
+        return;
+    }
+    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
+    int store_at;
+    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &store_at))
+        return;
+    if (store_at >= 0) {
+        atomic_store_explicit(&prim[store_at], cur, memory_order_release);
+        return;
+    }
+    /* Both primary cells are taken and neither may be replaced: the word's spill
+     * cells come into use (shadow.h), S set in both primary cells. */
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     atomic_store_explicit(&spill[0], cur, memory_order_release);
     for (int i = 0; i < RC_SHADOW_PRIMARY; i++)
         atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
 }
 
+/* What tells cells of one slot apart from the others', and what makes two cells the
+ * same access but for its epoch (its slot, kind and bytes; S included, so that a
+ * spilled word never matches). */
+#define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
+#define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
+
+/* One word's check. The fast path decides, without the clock, the cases that make
+ * most checks: the cells already hold this access; the word is fresh; or its first
+ * cell is an older record of this access by our slot and its second is empty or our
+ * slot's too. A cell of our slot cannot race with us: it is ours, or a previous
+ * holder's, which our clock orders before us (race.h). Everything else, spilled
+ * words included, goes to check_word_slow. */
 static inline __attribute__((always_inline)) void
 check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
 {
     _Atomic rc_cell *prim = rc_shadow_cells(addr);
     const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
-    const rc_cell cells[RC_SHADOW_PRIMARY] = {
-        atomic_load_explicit(&prim[0], memory_order_acquire),
-        atomic_load_explicit(&prim[1], memory_order_acquire),
-    };
-    if (__builtin_expect((cells[0] | cells[1]) & RC_CELL_SPILL, 0)) {
-        check_spilled(rg, addr, prim, cur, mask, flags, pc);
+    /* acquire: a cell's store released its trace event (below) */
+    const rc_cell c0 = atomic_load_explicit(&prim[0], memory_order_acquire);
+    const rc_cell c1 = atomic_load_explicit(&prim[1], memory_order_acquire);
+    if (c0 == cur || c1 == cur)
+        return;
+    /* release: whoever reads a cell also sees its trace event (and the part's
+     * position), so a report can restore the stack. Plain moves on x86-64. */
+    if (((c0 ^ cur) & CELL_KEY_BITS) == 0
+        && (c1 == 0 || ((c1 ^ cur) & (CELL_SID_BITS | RC_CELL_SPILL)) == 0)) {
+        if (rc_cell_epoch(c0) < rg->quiet_from) /* else as good as ours: see the top */
+            atomic_store_explicit(&prim[0], cur, memory_order_release);
         return;
     }
-    int store_at;
-    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &store_at))
+    if ((c0 | c1) == 0) {
+        atomic_store_explicit(&prim[0], cur, memory_order_release);
         return;
-    /* release: whoever reads this cell also sees its trace event (and the part's
-     * position), so a report can restore the stack; acquire above. Plain moves on
-     * x86-64. */
-    if (__builtin_expect(store_at < 0, 0))
-        start_spill(addr, prim, cur);
-    else
-        atomic_store_explicit(&prim[store_at], cur, memory_order_release);
+    }
+    check_word_slow(rg, addr, prim, c0, c1, cur, mask, flags, pc);
 }
 
 static __attribute__((noinline)) void preempt(void)
@@ -194,12 +220,23 @@ static __attribute__((noinline)) void preempt(void)
         rc_yield();
 }
 
+/* An access is a preemption point (see the top); point is false for the runtime's
+ * own accesses in controlled mode. */
+static inline __attribute__((always_inline)) void poll(rc_rg *rg, bool point)
+{
+    if (point && __builtin_expect(--rg->poll_left == 0, 0)) {
+        rg->poll_left = rc_race_poll_every;
+        preempt();
+    }
+}
+
 static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc,
                                  bool point)
 {
     rc_rg *rg = rc_race_cur();
     if (!rg || size == 0)
         return;
+    poll(rg, point);
     uint64_t epoch = rc_trace_access(rg, pc);
     if (__builtin_expect(size >= RC_SHADOW_DENSE_MIN, 0))
         rc_shadow_dense(addr, size);
@@ -210,8 +247,6 @@ static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uin
         addr += n;
         size -= n;
     }
-    if (point && __builtin_expect((++rg->polls & preempt_mask) == 0, 0))
-        preempt();
 }
 
 static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc)
@@ -232,10 +267,9 @@ static inline __attribute__((always_inline)) void access_word(uintptr_t addr, un
     rc_rg *rg = rc_race_cur();
     if (!rg)
         return;
+    poll(rg, point);
     uint64_t epoch = rc_trace_access(rg, pc);
     check_word(rg, addr, ((1u << n) - 1) << (addr & 7), flags, epoch, pc);
-    if (point && __builtin_expect((++rg->polls & preempt_mask) == 0, 0))
-        preempt();
 }
 
 /* The runtime's own accesses on the user's behalf (hooks.h "access"). */

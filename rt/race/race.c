@@ -100,6 +100,7 @@ static rc_rg *rg_new(int64_t goid)
         rc_trace_init(rg);
     }
     rg->sid = RC_NO_SLOT;
+    rg->poll_left = rc_race_poll_every;
     rg->goid = goid;
     rc_race_register(rg);
     return rg;

@@ -104,7 +104,7 @@ typedef struct rc_rg {
     uint32_t   nparts, cur;     /* cur: the part being filled */
     uint64_t  *evp, *eve;       /* next event and end of parts[cur]->ev (evp[-1]: the
                                    last event, or the part's RC_EV_NONE guard) */
-    uint64_t   polls;           /* accesses so far: the preemption counter (access.c) */
+    uint32_t   poll_left;       /* accesses to the next preemption point (access.c) */
 
     /* locks.c, guarded by rc_locks_lock: the mutex it waits for in a Lock (0: none) */
     uintptr_t  lk_wait;
@@ -233,6 +233,7 @@ static inline void rc_race_tick(rc_rg *rg)
  * access_init: controlled runs poll at every access (after rc_runtime_init) */
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
 void rc_race_access_init(void);
+extern uint32_t rc_race_poll_every; /* accesses between preemption points */
 
 /* race.c */
 void rc_rg_free(rc_rg *rg);
