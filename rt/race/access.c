@@ -188,10 +188,9 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
  * holder's, which our clock orders before us (race.h). Everything else, spilled
  * words included, goes to check_word_slow. */
 static inline __attribute__((always_inline)) void
-check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
+check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
+            rc_cell flags, uintptr_t pc)
 {
-    _Atomic rc_cell *prim = rc_shadow_cells(addr);
-    const rc_cell cur = rc_cell_make(rg->sid, epoch, mask, flags);
     /* acquire: a cell's store released its trace event (below) */
     const rc_cell c0 = atomic_load_explicit(&prim[0], memory_order_acquire);
     const rc_cell c1 = atomic_load_explicit(&prim[1], memory_order_acquire);
@@ -210,6 +209,28 @@ check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epo
         return;
     }
     check_word_slow(rg, addr, prim, c0, c1, cur, mask, flags, pc);
+}
+
+static inline __attribute__((always_inline)) void
+check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epoch, uintptr_t pc)
+{
+    check_cells(rg, addr, rc_shadow_cells(addr), rc_cell_make(rg->sid, epoch, mask, flags), mask,
+                flags, pc);
+}
+
+/* The whole words from addr (aligned) up to end, at most to the end of addr's shadow
+ * region (whose cells are consecutive); returns where it stopped. */
+static uintptr_t check_words(rc_rg *rg, uintptr_t addr, uintptr_t end, rc_cell flags,
+                             uint64_t epoch, uintptr_t pc)
+{
+    uintptr_t region_end = (addr | (RC_REGION_SIZE - 1)) + 1;
+    if (end > region_end)
+        end = region_end;
+    _Atomic rc_cell *prim = rc_shadow_cells(addr);
+    const rc_cell cur = rc_cell_make(rg->sid, epoch, 0xff, flags);
+    for (; addr < end; addr += 8, prim += RC_TIER_CELLS)
+        check_cells(rg, addr, prim, cur, 0xff, flags, pc);
+    return addr;
 }
 
 static __attribute__((noinline)) void preempt(void)
@@ -240,13 +261,16 @@ static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uin
     uint64_t epoch = rc_trace_access(rg, pc);
     if (__builtin_expect(size >= RC_SHADOW_DENSE_MIN, 0))
         rc_shadow_dense(addr, size);
-    while (size > 0) {
-        unsigned off = addr & 7;
-        size_t n = 8 - off < size ? 8 - off : size;
+    const uintptr_t end = addr + size;
+    if (addr & 7) { /* a partial first word */
+        unsigned off = addr & 7, n = size < 8 - off ? (unsigned)size : 8 - off;
         check_word(rg, addr, ((1u << n) - 1) << off, flags, epoch, pc);
         addr += n;
-        size -= n;
     }
+    while (end - addr >= 8)
+        addr = check_words(rg, addr, end & ~(uintptr_t)7, flags, epoch, pc);
+    if (addr < end) /* a partial last word */
+        check_word(rg, addr, (1u << (end - addr)) - 1, flags, epoch, pc);
 }
 
 static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc)
