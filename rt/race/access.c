@@ -60,6 +60,12 @@ void rc_race_access_init(void)
         rc_race_poll_every = 1, poll_mask = 0;
 }
 
+/* What tells cells of one slot apart from the others', and what makes two cells the
+ * same access but for its epoch (its slot, kind and bytes; S included, so that a
+ * spilled word never matches). */
+#define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
+#define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
+
 /* The access cur (its bytes mask, its kind flags) against a word's n cells: a race
  * with any of them is reported; *store_at becomes the cell to store cur in (-1: no
  * cell may take it). Returns false if cur need not be stored: a cell holds this very
@@ -73,7 +79,7 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
     bool covered = false;
     *store_at = -1;
     for (int i = 0; i < n; i++) {
-        rc_cell old = cells[i];
+        const rc_cell old = cells[i];
         if (old == cur)
             return false;
         if (old == 0) {
@@ -81,28 +87,33 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
                 *store_at = i;
             continue;
         }
-        unsigned osid = rc_cell_sid(old);
-        uint64_t oepoch = rc_cell_epoch(old);
-        if (osid == rg->sid && oepoch >= rg->attach_epoch) { /* our own access */
-            if (rc_cell_mask(old) == mask && (old & (RC_CELL_WRITE | RC_CELL_ATOMIC)) == flags) {
+        const rc_cell diff = old ^ cur;
+        const uint64_t oepoch = rc_cell_epoch(old);
+        if (!(diff & CELL_SID_BITS) && oepoch >= rg->attach_epoch) { /* our own access */
+            if (!(diff & (RC_CELL_WRITE | RC_CELL_ATOMIC | 0xff))) { /* the same one */
                 if (oepoch >= rg->quiet_from)
                     covered = true; /* as good as ours: see the top */
                 else
-                    *store_at = i; /* our own older record of the same access: refresh it */
+                    *store_at = i; /* our own older record of it: refresh it */
             }
             continue;
         }
         if (!(rc_cell_mask(old) & mask))
             continue;
-        if (oepoch <= rc_vc_get(&rg->vc, osid)) { /* ordered before us */
-            /* Replace it only if we are at least as strong: a read stored over a
-             * write would hide that write from goroutines not ordered after it. */
-            if (*store_at < 0 && (write || !(old & RC_CELL_WRITE)))
+        const bool owrite = old & RC_CELL_WRITE;
+        if (!write && !owrite) { /* two reads never race: the clock only says whether
+                                    we may replace it */
+            if (*store_at < 0 && oepoch <= rc_vc_get(&rg->vc, rc_cell_sid(old)))
                 *store_at = i;
             continue;
         }
-        if (!write && !(old & RC_CELL_WRITE))
+        if (oepoch <= rc_vc_get(&rg->vc, rc_cell_sid(old))) { /* ordered before us */
+            /* Replace it only if we are at least as strong: a read stored over a
+             * write would hide that write from goroutines not ordered after it. */
+            if (*store_at < 0 && (write || !owrite))
+                *store_at = i;
             continue;
+        }
         if (atomic && (old & RC_CELL_ATOMIC))
             continue;
         rc_race_report(rg, addr, cur, pc, old);
@@ -175,11 +186,6 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
         atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
 }
 
-/* What tells cells of one slot apart from the others', and what makes two cells the
- * same access but for its epoch (its slot, kind and bytes; S included, so that a
- * spilled word never matches). */
-#define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
-#define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
 
 /* One word's check. The fast path decides, without the clock, the cases that make
  * most checks: the cells already hold this access; the word is fresh; or its first

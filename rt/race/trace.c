@@ -127,11 +127,11 @@ void rc_trace_reset(rc_rg *rg)
     if (!rg->parts)
         return;
     rc_trace_part *keep = NULL;
-    for (uint32_t i = 0; i < rg->nparts; i++) {
+    /* (parts are allocated in ring order from index 0, and this keeps one at 0:
+     * the allocated ones are always a prefix of the ring) */
+    for (uint32_t i = 0; i < rg->nparts && rg->parts[i]; i++) {
         rc_trace_part *p = rg->parts[i];
         rg->parts[i] = NULL;
-        if (!p)
-            continue;
         if (!keep && p->cap == RC_TRACE_FIRST_EVENTS) {
             keep = p; /* with its stack buffer */
         } else {
