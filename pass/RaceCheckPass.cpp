@@ -36,6 +36,7 @@
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
 #include "LoopChecks.h"
+#include "SiteChecks.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -43,6 +44,7 @@
 using namespace llvm;
 using racecheck::LoopCheck;
 using racecheck::LoopCoalescer;
+using racecheck::SiteCheck;
 
 namespace {
 
@@ -122,10 +124,13 @@ bool isRuntimeName(StringRef N) {
 // compiler says RACECHECK_COALESCE_LOOPS=0, so its effect can be measured.
 // (A plugin's cl::opt cannot be set with clang's -mllvm: clang parses those
 // before it loads -fpass-plugin plugins.)
-bool coalesceLoops() {
-  const char *E = std::getenv("RACECHECK_COALESCE_LOOPS");
+bool envOn(const char *Name) {
+  const char *E = std::getenv(Name);
   return !E || std::strcmp(E, "0") != 0;
 }
+bool coalesceLoops() { return envOn("RACECHECK_COALESCE_LOOPS"); }
+// Likewise RACECHECK_COALESCE_SITES=0 for "Optimisations" 8 (SiteChecks.h).
+bool coalesceSites() { return envOn("RACECHECK_COALESCE_SITES"); }
 
 // The racecheck API calls that copy a value in or out through their second
 // argument and keep no reference to it (racecheck.h, RC_NOESCAPE), with the
@@ -170,9 +175,11 @@ private:
   bool instrumentFunction(Function &F);
   static void dropMemoryAttrs(Function &F);
   void dedupSegment(ArrayRef<Instruction *> Seg,
-                    SmallVectorImpl<Instruction *> &Out);
+                    SmallVectorImpl<Instruction *> &Out,
+                    DenseMap<const Instruction *, unsigned> &StretchOf);
   void instrumentPlain(Instruction *I, Instruction *Before);
   void instrumentLoopCheck(const LoopCheck &LC, LoopCoalescer &LCo);
+  void instrumentSiteCheck(const SiteCheck &SC);
   void instrumentAtomic(Instruction *I);
   void instrumentMemIntrinsic(MemIntrinsic *MI);
   void addLinkCheckCtor();
@@ -359,6 +366,19 @@ void Instrumenter::instrumentPlain(Instruction *I, Instruction *Before) {
   }
 }
 
+// One range check for adjacent accesses of one source location (SiteChecks.h),
+// before the first of them.
+void Instrumenter::instrumentSiteCheck(const SiteCheck &SC) {
+  IRBuilder<> IRB(SC.At);
+  IRB.SetCurrentDebugLocation(SC.At->getDebugLoc());
+  Value *Base = IRB.CreatePointerCast(SC.Base, PtrTy);
+  Value *Addr = IRB.CreateConstGEP1_64(IRB.getInt8Ty(), Base, SC.Lo);
+  emit(IRB,
+       rt(Twine("__rc_") + (SC.Write ? "write" : "read") + "_range", VoidTy,
+          {PtrTy, SizeTy}),
+       {Addr, ConstantInt::get(SizeTy, SC.Hi - SC.Lo)});
+}
+
 // A check standing for accesses of a whole loop (LoopChecks.h): the access's
 // own check hoisted to the preheader, or __rc_{read,write}_range over the bytes
 // all iterations touch.
@@ -478,9 +498,11 @@ void Instrumenter::instrumentMemIntrinsic(MemIntrinsic *MI) {
 //    anything racing with the read races with the write too;
 //  * a second identical check adds nothing.
 // So per (addr,size): keep only the first write if there is one, else only the
-// first read. Addresses are compared as the same SSA value.
+// first read. Addresses are compared as the same SSA value. The checks kept are
+// numbered with the stretch (StretchOf) for SiteChecks.h.
 void Instrumenter::dedupSegment(ArrayRef<Instruction *> Seg,
-                                SmallVectorImpl<Instruction *> &Out) {
+                                SmallVectorImpl<Instruction *> &Out,
+                                DenseMap<const Instruction *, unsigned> &StretchOf) {
   using Key = std::pair<Value *, uint64_t>;
   auto KeyOf = [&](Instruction *I) {
     Type *Ty = isa<StoreInst>(I)
@@ -490,6 +512,7 @@ void Instrumenter::dedupSegment(ArrayRef<Instruction *> Seg,
                DL.getTypeStoreSize(Ty).getFixedValue());
   };
   DenseSet<Key> Written, Done;
+  const unsigned Id = StretchOf.size(); // unused by earlier stretches
   for (Instruction *I : Seg)
     if (isa<StoreInst>(I))
       Written.insert(KeyOf(I));
@@ -500,6 +523,7 @@ void Instrumenter::dedupSegment(ArrayRef<Instruction *> Seg,
     if (!Done.insert(K).second)
       continue; // identical check already emitted
     Out.push_back(I);
+    StretchOf[I] = Id;
   }
 }
 
@@ -510,6 +534,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
   SmallVector<AllocaInst *, 2> DynAllocas;
   SmallVector<std::pair<CallBase *, const char *>, 4> PrivateCalls;
   SmallVector<Instruction *, 16> Seg;
+  DenseMap<const Instruction *, unsigned> StretchOf; // Plain's stretches
   DenseSet<const BasicBlock *> BusyBlocks; // will call something
   bool HasCalls = false;
 
@@ -573,11 +598,11 @@ bool Instrumenter::instrumentFunction(Function &F) {
       if (Busy)
         BusyBlocks.insert(&BB);
       if (Barrier) {
-        dedupSegment(Seg, Plain);
+        dedupSegment(Seg, Plain, StretchOf);
         Seg.clear();
       }
     }
-    dedupSegment(Seg, Plain);
+    dedupSegment(Seg, Plain, StretchOf);
     Seg.clear();
   }
 
@@ -588,8 +613,14 @@ bool Instrumenter::instrumentFunction(Function &F) {
   SmallVector<LoopCheck, 8> LoopChecks;
   if (coalesceLoops())
     LCo.plan(Plain, LoopChecks);
+  // Then adjacent checks of one source location, one range each (SiteChecks.h).
+  SmallVector<SiteCheck, 8> SiteChecks;
+  if (coalesceSites())
+    racecheck::planSiteChecks(Plain, StretchOf, DL, SiteChecks);
   for (Instruction *I : Plain)
     BusyBlocks.insert(I->getParent());
+  for (const SiteCheck &SC : SiteChecks)
+    BusyBlocks.insert(SC.At->getParent());
   for (const LoopCheck &LC : LoopChecks) // its preheader or the block before
     if (BasicBlock *Pred = LC.L->getLoopPredecessor())
       BusyBlocks.insert(Pred);
@@ -613,6 +644,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
     instrumentLoopCheck(LC, LCo);
   for (Instruction *I : Plain)
     instrumentPlain(I, I);
+  for (const SiteCheck &SC : SiteChecks)
+    instrumentSiteCheck(SC);
   for (Instruction *I : Atomics)
     instrumentAtomic(I);
   for (MemIntrinsic *MI : MemOps)
@@ -636,7 +669,8 @@ bool Instrumenter::instrumentFunction(Function &F) {
   // runtime event and no call can never be on the stack of a reported event,
   // so it is left without them (saves two calls per leaf, e.g. getters on
   // thread-private data).
-  bool Changed = !Plain.empty() || !LoopChecks.empty() || !Atomics.empty() ||
+  bool Changed = !Plain.empty() || !LoopChecks.empty() ||
+                 !SiteChecks.empty() || !Atomics.empty() ||
                  !MemOps.empty() || !PollHeaders.empty() || !DynAllocas.empty();
   if (!Changed && !HasCalls)
     return false;
