@@ -140,7 +140,7 @@ static int victim(const rc_cell *cells, uint64_t epoch)
 }
 
 /* The four cells of a word whose spill cells are in use (S read in a primary cell). */
-static void check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+static __attribute__((noinline)) void check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
                           unsigned mask, rc_cell flags, uintptr_t pc)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
@@ -160,16 +160,12 @@ static void check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_c
         atomic_store_explicit(&spill[i - RC_SHADOW_PRIMARY], cur, memory_order_release);
 }
 
-/* check_word's general case: c0 and c1 were read from prim, in the cases its fast
- * path leaves. */
+/* check_cells' general case for a word without spill cells: c0 and c1 were read
+ * from prim, in the cases its fast path leaves. */
 static __attribute__((noinline)) void
 check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
                 rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
 {
-    if ((c0 | c1) & RC_CELL_SPILL) {
-        check_spilled(rg, addr, prim, cur, mask, flags, pc);
-        return;
-    }
     const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
     int store_at;
     if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &store_at))
@@ -186,13 +182,12 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
         atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
 }
 
-
-/* One word's check. The fast path decides, without the clock, the cases that make
+/* One word's check, its primary cells at prim. The fast path decides, without the clock, the cases that make
  * most checks: the cells already hold this access; the word is fresh; or its first
  * cell is an older record of this access by our slot and its second is empty or our
  * slot's too. A cell of our slot cannot race with us: it is ours, or a previous
- * holder's, which our clock orders before us (race.h). Everything else, spilled
- * words included, goes to check_word_slow. */
+ * holder's, which our clock orders before us (race.h). A spilled word goes to
+ * check_spilled, everything else to check_word_slow. */
 static inline __attribute__((always_inline)) void
 check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
             rc_cell flags, uintptr_t pc)
@@ -200,6 +195,10 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
     /* acquire: a cell's store released its trace event (below) */
     const rc_cell c0 = atomic_load_explicit(&prim[0], memory_order_acquire);
     const rc_cell c1 = atomic_load_explicit(&prim[1], memory_order_acquire);
+    if (__builtin_expect((c0 | c1) & RC_CELL_SPILL, 0)) {
+        check_spilled(rg, addr, prim, cur, mask, flags, pc);
+        return;
+    }
     if (c0 == cur || c1 == cur)
         return;
     /* release: whoever reads a cell also sees its trace event (and the part's
