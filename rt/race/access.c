@@ -32,10 +32,10 @@
  *
  * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields (rg->poll_left
  * counts them down), so a spin loop on a plain variable cannot starve the goroutine
- * it waits for. The poll comes before the check, whose slow paths are then tail
- * calls. In controlled mode (sched/control.h) every access of the program is a
- * scheduling point,
- * decided by the controlled scheduler (the runtime's own accesses on the user's
+ * it waits for. The poll comes before the check: a goroutine that yielded may hold
+ * another slot when it runs again, and the check reads its slot and epoch after.
+ * In controlled mode (sched/control.h) every access of the program is a scheduling
+ * point, decided by the controlled scheduler (the runtime's own accesses on the user's
  * behalf never are: the runtime may hold a lock there, and on one thread nothing
  * would release it).
  */
@@ -140,8 +140,9 @@ static int victim(const rc_cell *cells, uint64_t epoch)
 }
 
 /* The four cells of a word whose spill cells are in use (S read in a primary cell). */
-static __attribute__((noinline)) void check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                          unsigned mask, rc_cell flags, uintptr_t pc)
+static __attribute__((noinline)) void
+check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
+              rc_cell flags, uintptr_t pc)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
@@ -182,12 +183,12 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
         atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
 }
 
-/* One word's check, its primary cells at prim. The fast path decides, without the clock, the cases that make
- * most checks: the cells already hold this access; the word is fresh; or its first
- * cell is an older record of this access by our slot and its second is empty or our
- * slot's too. A cell of our slot cannot race with us: it is ours, or a previous
- * holder's, which our clock orders before us (race.h). A spilled word goes to
- * check_spilled, everything else to check_word_slow. */
+/* One word's check, its primary cells at prim. The fast path decides, without the
+ * clock, the cases that make most checks: the cells already hold this access; the
+ * word is fresh; or its first cell is an older record of this access by our slot and
+ * its second is empty or our slot's too. A cell of our slot cannot race with us: it
+ * is ours, or a previous holder's, which our clock orders before us (race.h). A
+ * spilled word goes to check_spilled, everything else to check_word_slow. */
 static inline __attribute__((always_inline)) void
 check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
             rc_cell flags, uintptr_t pc)
