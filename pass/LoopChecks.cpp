@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LoopChecks.h"
+#include "Access.h"
 
 #include "llvm/Analysis/ScalarEvolutionExpressions.h"
 #include "llvm/Config/llvm-config.h"
@@ -39,12 +40,6 @@ static bool smallConstant(const SCEV *S, int64_t &V) {
     return false;
   V = C->getAPInt().getSExtValue();
   return V > -Limit && V < Limit;
-}
-
-static uint64_t accessSize(const DataLayout &DL, Instruction *I) {
-  Type *Ty = isa<StoreInst>(I) ? cast<StoreInst>(I)->getValueOperand()->getType()
-                               : I->getType();
-  return DL.getTypeStoreSize(Ty).getFixedValue();
 }
 
 // Could I be seen by the runtime (a call into it or into code that is), or

@@ -35,6 +35,7 @@
 #include "llvm/Passes/PassPlugin.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include "Access.h"
 #include "LoopChecks.h"
 #include "SiteChecks.h"
 
@@ -42,6 +43,8 @@
 #include <cstring>
 
 using namespace llvm;
+using racecheck::accessSize;
+using racecheck::accessType;
 using racecheck::LoopCheck;
 using racecheck::LoopCoalescer;
 using racecheck::SiteCheck;
@@ -178,6 +181,7 @@ private:
                     SmallVectorImpl<Instruction *> &Out,
                     DenseMap<const Instruction *, unsigned> &StretchOf);
   void instrumentPlain(Instruction *I, Instruction *Before);
+  void emitRange(IRBuilder<> &IRB, bool Write, Value *Addr, Value *Len);
   void instrumentLoopCheck(const LoopCheck &LC, LoopCoalescer &LCo);
   void instrumentSiteCheck(const SiteCheck &SC);
   void instrumentAtomic(Instruction *I);
@@ -343,11 +347,9 @@ bool Instrumenter::isHandledAtomic(Instruction &I) {
 void Instrumenter::instrumentPlain(Instruction *I, Instruction *Before) {
   bool IsWrite = isa<StoreInst>(I);
   Value *Ptr = getLoadStorePointerOperand(I);
-  Type *Ty =
-      IsWrite ? cast<StoreInst>(I)->getValueOperand()->getType() : I->getType();
   Align A =
       IsWrite ? cast<StoreInst>(I)->getAlign() : cast<LoadInst>(I)->getAlign();
-  uint64_t Size = DL.getTypeStoreSize(Ty).getFixedValue();
+  uint64_t Size = accessSize(DL, I);
 
   IRBuilder<> IRB(Before);
   IRB.SetCurrentDebugLocation(I->getDebugLoc());
@@ -361,9 +363,17 @@ void Instrumenter::instrumentPlain(Instruction *I, Instruction *Before) {
             VoidTy, {PtrTy}),
          {Addr});
   } else {
-    emit(IRB, rt(Twine("__rc_") + Kind + "_range", VoidTy, {PtrTy, SizeTy}),
-         {Addr, ConstantInt::get(SizeTy, Size)});
+    emitRange(IRB, IsWrite, Addr, ConstantInt::get(SizeTy, Size));
   }
+}
+
+// __rc_read_range / __rc_write_range(Addr, Len) at the builder's position.
+void Instrumenter::emitRange(IRBuilder<> &IRB, bool Write, Value *Addr,
+                             Value *Len) {
+  emit(IRB,
+       rt(Twine("__rc_") + (Write ? "write" : "read") + "_range", VoidTy,
+          {PtrTy, SizeTy}),
+       {Addr, Len});
 }
 
 // One range check for adjacent accesses of one source location (SiteChecks.h),
@@ -373,10 +383,7 @@ void Instrumenter::instrumentSiteCheck(const SiteCheck &SC) {
   IRB.SetCurrentDebugLocation(SC.At->getDebugLoc());
   Value *Base = IRB.CreatePointerCast(SC.Base, PtrTy);
   Value *Addr = IRB.CreateConstGEP1_64(IRB.getInt8Ty(), Base, SC.Lo);
-  emit(IRB,
-       rt(Twine("__rc_") + (SC.Write ? "write" : "read") + "_range", VoidTy,
-          {PtrTy, SizeTy}),
-       {Addr, ConstantInt::get(SizeTy, SC.Hi - SC.Lo)});
+  emitRange(IRB, SC.Write, Addr, ConstantInt::get(SizeTy, SC.Hi - SC.Lo));
 }
 
 // A check standing for accesses of a whole loop (LoopChecks.h): the access's
@@ -393,10 +400,7 @@ void Instrumenter::instrumentLoopCheck(const LoopCheck &LC,
   IRB.SetCurrentDebugLocation(LC.Rep->getDebugLoc());
   setDebugLoc(IRB, *LC.Rep->getFunction());
   auto AddrLen = LCo.rangeOf(LC, IRB, PtrTy, SizeTy);
-  emit(IRB,
-       rt(Twine("__rc_") + (LC.Write ? "write" : "read") + "_range", VoidTy,
-          {PtrTy, SizeTy}),
-       {AddrLen.first, AddrLen.second});
+  emitRange(IRB, LC.Write, AddrLen.first, AddrLen.second);
 }
 
 // Atomic instruction -> the runtime call that performs it; the instruction is
@@ -429,8 +433,7 @@ void Instrumenter::instrumentAtomic(Instruction *I) {
     Ty = CX->getCompareOperand()->getType();
   } else {
     Ptr = getLoadStorePointerOperand(I);
-    Ty = isa<StoreInst>(I) ? cast<StoreInst>(I)->getValueOperand()->getType()
-                           : I->getType();
+    Ty = accessType(I);
   }
   IntegerType *IT = atomicIntTy(DL, Ty);
   std::string Prefix = ("__rc_atomic" + Twine(IT->getBitWidth()) + "_").str();
@@ -505,11 +508,7 @@ void Instrumenter::dedupSegment(ArrayRef<Instruction *> Seg,
                                 DenseMap<const Instruction *, unsigned> &StretchOf) {
   using Key = std::pair<Value *, uint64_t>;
   auto KeyOf = [&](Instruction *I) {
-    Type *Ty = isa<StoreInst>(I)
-                   ? cast<StoreInst>(I)->getValueOperand()->getType()
-                   : I->getType();
-    return Key(getLoadStorePointerOperand(I),
-               DL.getTypeStoreSize(Ty).getFixedValue());
+    return Key(getLoadStorePointerOperand(I), accessSize(DL, I));
   };
   DenseSet<Key> Written, Done;
   const unsigned Id = StretchOf.size(); // unused by earlier stretches
@@ -567,10 +566,7 @@ bool Instrumenter::instrumentFunction(Function &F) {
         }
       } else if (isa<LoadInst>(I) || isa<StoreInst>(I)) {
         Value *Ptr = getLoadStorePointerOperand(&I);
-        Type *Ty = isa<StoreInst>(I)
-                       ? cast<StoreInst>(I).getValueOperand()->getType()
-                       : I.getType();
-        if (DL.getTypeStoreSize(Ty).isScalable() || !mayRace(Ptr) ||
+        if (DL.getTypeStoreSize(accessType(&I)).isScalable() || !mayRace(Ptr) ||
             (isa<StoreInst>(I) && cast<StoreInst>(I).isSwiftError()))
           continue;
         Seg.push_back(&I); // BusyBlocks: once we know where its check goes

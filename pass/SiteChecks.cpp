@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SiteChecks.h"
+#include "Access.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Analysis/ValueTracking.h"
@@ -33,12 +34,6 @@ struct Member {
 using GroupKey =
     std::tuple<unsigned, bool, const Value *, unsigned, unsigned,
                const MDNode *, const MDNode *>;
-
-uint64_t storeSize(const Instruction *I, const DataLayout &DL) {
-  Type *Ty = isa<StoreInst>(I) ? cast<StoreInst>(I)->getValueOperand()->getType()
-                               : I->getType();
-  return DL.getTypeStoreSize(Ty).getFixedValue();
-}
 
 // The group's contiguous runs of two or more accesses become site checks; Drop
 // marks the accesses they cover.
@@ -94,7 +89,7 @@ void planSiteChecks(SmallVectorImpl<Instruction *> &Checks,
     auto It = Index.emplace(K, Groups.size()).first;
     if (It->second == Groups.size())
       Groups.push_back({Base, Write, {}});
-    Groups[It->second].Members.push_back({Idx, Off, storeSize(I, DL)});
+    Groups[It->second].Members.push_back({Idx, Off, accessSize(DL, I)});
   }
   SmallVector<bool, 32> Drop(Checks.size(), false);
   size_t Before = Out.size();
