@@ -24,8 +24,9 @@ if [ "${1:-}" = "-k" ]; then keep=1; shift; fi
 workloads=${*:-access mutex pipeline spawn manyg}
 command -v valgrind >/dev/null || { echo "instr.sh: valgrind not found (apt-get install valgrind)" >&2; exit 2; }
 
+# N: the program's argument, which is its operation count but for access (passes
+# over 2 x 4M elements)
 declare -A N=([access]=1 [mutex]=100000 [pipeline]=100000 [spawn]=20000 [manyg]=5000)
-declare -A OPS=([access]=8388608 [mutex]=100000 [pipeline]=100000 [spawn]=20000 [manyg]=5000)
 out=$build/rbench/instr
 mkdir -p "$out"
 
@@ -44,7 +45,9 @@ for w in $workloads; do
     done
     b=$(count "$build/rbench/rc_$w" "${N[$w]}")
     r=$(count "$build/rbench/rc_$w.race" "${N[$w]}")
-    awk -v w="$w" -v n="${N[$w]}" -v o="${OPS[$w]}" -v b="$b" -v r="$r" \
+    ops=${N[$w]}
+    [ "$w" = access ] && ops=$((2 * 4194304 * ops))
+    awk -v w="$w" -v n="${N[$w]}" -v o="$ops" -v b="$b" -v r="$r" \
         'BEGIN { printf "| %s | %d | %.1f | %.1f | %.2fx |\n", w, n, b / o, r / o, r / b }'
 done
 [ "$keep" = 1 ] || rm -f "$out"/*.cg

@@ -56,8 +56,10 @@ static unsigned poll_mask = 1023;                 /* __rc_preempt_poll's */
 
 void rc_race_access_init(void)
 {
-    if (rc_ctl_on) /* (set by rc_runtime_init) */
-        rc_race_poll_every = 1, poll_mask = 0;
+    if (rc_ctl_on) { /* (set by rc_runtime_init) */
+        rc_race_poll_every = 1;
+        poll_mask = 0;
+    }
 }
 
 /* What tells cells of one slot apart from the others', and what makes two cells the
