@@ -6,6 +6,7 @@
 #include "../sched/control.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
+#include "../core/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +83,7 @@ static void sync_direct(rc_chan *c, rc_g *other)
 static void copy_elem(rc_chan *c, void *dst, const void *src)
 {
     if (dst && c->elemsize)
-        memcpy(dst, src, c->elemsize);
+        rc_mem_copy(dst, src, c->elemsize);
 }
 
 void chan_send_to_waiter(rc_chan *c, rc_sudog *sg, const void *elem)
@@ -127,8 +128,7 @@ void chan_recv_from_waiter(rc_chan *c, rc_sudog *sg, void *elem)
 void chan_send_buffered(rc_chan *c, const void *elem)
 {
     sync_slot(c, c->sendx, NULL);
-    if (c->elemsize)
-        memcpy(slot(c, c->sendx), elem, c->elemsize);
+    rc_mem_copy(slot(c, c->sendx), elem, c->elemsize);
     if (++c->sendx == c->cap)
         c->sendx = 0;
     c->qcount++;
@@ -140,7 +140,7 @@ void chan_recv_buffered(rc_chan *c, void *elem)
     void *s = slot(c, c->recvx);
     sync_slot(c, c->recvx, NULL);
     copy_elem(c, elem, s);
-    memset(s, 0, c->elemsize);
+    rc_mem_zero(s, c->elemsize);
     if (++c->recvx == c->cap)
         c->recvx = 0;
     c->qcount--;
@@ -151,8 +151,8 @@ void chan_recv_closed(rc_chan *c, void *elem)
 {
     chan_unlock(c);
     RC_HOOK(acquire, rc_getg(), c);
-    if (elem && c->elemsize)
-        memset(elem, 0, c->elemsize);
+    if (elem)
+        rc_mem_zero(elem, c->elemsize);
 }
 
 void chan_panic_send_closed(void)
@@ -385,7 +385,7 @@ static void chan_close(rc_chan *c, uintptr_t pc)
     rc_sudog *wake = NULL, *sg;
     while ((sg = rc_waitq_take(&c->recvq))) {
         if (sg->elem && c->elemsize)
-            memset(sg->elem, 0, c->elemsize);
+            rc_mem_zero(sg->elem, c->elemsize);
         sg->success = false;
         sg->g->param = sg;
         sg->next = wake;
