@@ -175,82 +175,93 @@ static int victim(const rc_cell *cells, uint64_t epoch)
     return best;
 }
 
-/* The four cells of a word whose spill cells are in use (S read in a primary cell). */
-static inline __attribute__((always_inline)) void
-spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
-        rc_cell flags, uintptr_t pc)
+/* A word whose spill cells are in use (S read in a primary cell): its four cells,
+ * S cleared, and the store of cur into cell i (a primary cell keeps S). */
+static inline void load_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, rc_cell *cells)
 {
-    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
-    rc_cell cells[RC_SHADOW_CELLS];
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
         _Atomic rc_cell *c = i < RC_SHADOW_PRIMARY ? &prim[i] : &spill[i - RC_SHADOW_PRIMARY];
         cells[i] = atomic_load_explicit(c, memory_order_acquire) & ~RC_CELL_SPILL;
     }
-    int i = flags == 0 ? reread(rg, cells, RC_SHADOW_CELLS, cur, mask) : -1;
-    if (i == RC_SHADOW_CELLS)
-        return;
-    if (i < 0 && !scan(rg, cells, RC_SHADOW_CELLS, cur, mask, flags, addr, pc, &i))
-        return;
-    if (i < 0 || i > RC_SHADOW_CELLS)
-        i = victim(cells, rc_cell_epoch(cur));
-    if (i < RC_SHADOW_PRIMARY) /* a primary cell keeps S */
+}
+
+static inline void store_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, int i, rc_cell cur)
+{
+    if (i < RC_SHADOW_PRIMARY)
         atomic_store_explicit(&prim[i], cur | RC_CELL_SPILL, memory_order_release);
     else
         atomic_store_explicit(&spill[i - RC_SHADOW_PRIMARY], cur, memory_order_release);
 }
 
-/* check_cells' general case for a word without spill cells: c0 and c1 were read
- * from prim, in the cases its fast path leaves. */
-static inline __attribute__((always_inline)) void
-word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
-          rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
+/* Both primary cells are taken and neither may be replaced: the word's spill cells
+ * come into use (shadow.h), S set in both primary cells. */
+static void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
 {
-    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
-    int store_at = flags == 0 ? reread(rg, cells, RC_SHADOW_PRIMARY, cur, mask) : -1;
-    if (store_at == RC_SHADOW_PRIMARY)
-        return;
-    if (store_at < 0 && !scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &store_at))
-        return;
-    if (store_at >= 0 && store_at < RC_SHADOW_PRIMARY) {
-        atomic_store_explicit(&prim[store_at], cur, memory_order_release);
-        return;
-    }
-    /* Both primary cells are taken and neither may be replaced: the word's spill
-     * cells come into use (shadow.h), S set in both primary cells. */
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     atomic_store_explicit(&spill[0], cur, memory_order_release);
     for (int i = 0; i < RC_SHADOW_PRIMARY; i++)
         atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
 }
 
-/* The out-of-line paths, one copy for plain reads (most checks: the kind is known
- * where they are called, so scan's branches on it fold away) and one for the rest. */
-static __attribute__((noinline)) void
-check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                   unsigned mask, uintptr_t pc)
-{
-    spilled(rg, addr, prim, cur, mask, 0, pc);
-}
-
+/* The out-of-line paths: the general ones (scan), and lean ones for plain reads
+ * (most checks), which settle what reread can and leave the rest to the general
+ * ones. The kind is known where they are called, so the choice costs nothing. */
 static __attribute__((noinline)) void
 check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
               rc_cell flags, uintptr_t pc)
 {
-    spilled(rg, addr, prim, cur, mask, flags, pc);
+    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
+    rc_cell cells[RC_SHADOW_CELLS];
+    load_spilled(prim, spill, cells);
+    int i;
+    if (!scan(rg, cells, RC_SHADOW_CELLS, cur, mask, flags, addr, pc, &i))
+        return;
+    store_spilled(prim, spill, i >= 0 ? i : victim(cells, rc_cell_epoch(cur)), cur);
+}
+
+static __attribute__((noinline)) void
+check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                   unsigned mask, uintptr_t pc)
+{
+    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
+    rc_cell cells[RC_SHADOW_CELLS];
+    load_spilled(prim, spill, cells);
+    int i = reread(rg, cells, RC_SHADOW_CELLS, cur, mask);
+    if (i < 0)
+        check_spilled(rg, addr, prim, cur, mask, 0, pc);
+    else if (i != RC_SHADOW_CELLS)
+        store_spilled(prim, spill, i < RC_SHADOW_CELLS ? i : victim(cells, rc_cell_epoch(cur)),
+                      cur);
+}
+
+/* check_cells' general case for a word without spill cells: c0 and c1 were read
+ * from prim, in the cases its fast path leaves. */
+static __attribute__((noinline)) void
+check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
+                rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
+{
+    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
+    int i;
+    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &i))
+        return;
+    if (i >= 0)
+        atomic_store_explicit(&prim[i], cur, memory_order_release);
+    else
+        start_spill(addr, prim, cur);
 }
 
 static __attribute__((noinline)) void
 check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0,
                      rc_cell c1, rc_cell cur, unsigned mask, uintptr_t pc)
 {
-    word_slow(rg, addr, prim, c0, c1, cur, mask, 0, pc);
-}
-
-static __attribute__((noinline)) void
-check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
-                rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
-{
-    word_slow(rg, addr, prim, c0, c1, cur, mask, flags, pc);
+    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
+    int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, mask);
+    if (i < 0)
+        check_word_slow(rg, addr, prim, c0, c1, cur, mask, 0, pc);
+    else if (i < RC_SHADOW_PRIMARY)
+        atomic_store_explicit(&prim[i], cur, memory_order_release);
+    else if (i > RC_SHADOW_PRIMARY)
+        start_spill(addr, prim, cur);
 }
 
 /* One word's check, its primary cells at prim. The fast path decides, without the

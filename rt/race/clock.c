@@ -43,7 +43,7 @@ static bool dense(const rc_vc *v, uint32_t n)
     return used >= n / 4;
 }
 
-void rc_vc_join(rc_vc *dst, const rc_vc *src)
+void rc_vc_join_any(rc_vc *dst, const rc_vc *src)
 {
     uint32_t n = src->n;
     grow(dst, n);
@@ -65,7 +65,7 @@ void rc_vc_join(rc_vc *dst, const rc_vc *src)
         }
 }
 
-void rc_vc_join2(rc_vc *a, rc_vc *b)
+void rc_vc_join2_any(rc_vc *a, rc_vc *b)
 {
     uint32_t n = a->n > b->n ? a->n : b->n;
     grow(a, n);
@@ -88,7 +88,7 @@ void rc_vc_join2(rc_vc *a, rc_vc *b)
         }
 }
 
-void rc_vc_copy(rc_vc *dst, const rc_vc *src)
+void rc_vc_copy_any(rc_vc *dst, const rc_vc *src)
 {
     uint32_t n = src->n, m = dst->n;
     grow(dst, n);
