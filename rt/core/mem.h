@@ -1,6 +1,6 @@
 /*
  * mem.h: the runtime's copies of values whose size is known only at run time (a
- * channel element). Sizes of one machine word or less, the
+ * channel element, a goroutine's argument). Sizes of one machine word or less, the
  * common case, are copied inline; larger ones call memcpy/memset. Besides sparing a
  * call, that keeps the runtime's element copies out of the detector's libc
  * interceptors (race/intercept.c), which a call would reach, only to find the caller

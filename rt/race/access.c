@@ -161,15 +161,17 @@ reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
 /* Every cell is taken (all four: both tiers) by an access we may not replace: evict
  * the one that can race with the fewest later accesses (an atomic read, then an
  * atomic write, a plain read, a plain write), rotating by epoch among equals. */
-static int victim(const rc_cell *cells, uint64_t epoch)
+static inline int victim(const rc_cell *cells, uint64_t epoch)
 {
-    int best = -1, best_rank = 4;
-    for (int k = 0; k < RC_SHADOW_CELLS; k++) {
-        int i = (int)((epoch + (uint64_t)k) % RC_SHADOW_CELLS);
+    /* min over i of rank * 4 + (i - epoch) mod 4: the lowest rank, the first in the
+     * rotation among equals (constant indices, so the cells can stay in registers) */
+    int best = 0, best_key = 16;
+    for (int i = 0; i < RC_SHADOW_CELLS; i++) {
         int rank = ((cells[i] & RC_CELL_ATOMIC) ? 0 : 2) + ((cells[i] & RC_CELL_WRITE) ? 1 : 0);
-        if (rank < best_rank) {
+        int key = rank * RC_SHADOW_CELLS + (int)(((uint64_t)i - epoch) % RC_SHADOW_CELLS);
+        if (key < best_key) {
             best = i;
-            best_rank = rank;
+            best_key = key;
         }
     }
     return best;

@@ -19,6 +19,7 @@
 #include "control.h"
 #include "runq.h"
 #include "../core/env.h"
+#include "../core/mem.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
@@ -267,7 +268,7 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
 
     char *top = g->stack.hi;
     if (argcopy && argsize <= sizeof g->argbuf) {
-        memcpy(g->argbuf, argcopy, argsize);
+        rc_mem_copy(g->argbuf, argcopy, argsize);
         arg = g->argbuf;
     } else if (argcopy) {
         if (argsize > (size_t)(g->stack.hi - g->stack.lo) / 4)
