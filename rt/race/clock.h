@@ -9,6 +9,9 @@
  * instead of walking up to 2 KiB of zeros on every goroutine start and
  * synchronisation. The entries live in e, room for cap of them (grown on demand to
  * the highest entry learned, not to the holder's own slot; beyond n all are 0).
+ * A program of few goroutines has short clocks (n <= RC_VC_SHORT), which the inline
+ * join, join2 and copy below handle as plain loops, with no call: a Mutex Lock or a
+ * channel operation costs one of them.
  */
 #ifndef RC_CLOCK_H
 #define RC_CLOCK_H
