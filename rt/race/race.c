@@ -106,22 +106,6 @@ static rc_rg *rg_new(int64_t goid)
     return rg;
 }
 
-/* Runs hooks on behalf of g: the running goroutine's own state needs no lock (its
- * slot cannot be taken while it runs); a parked goroutine's does. */
-static rc_rg *rg_lock(rc_g *g)
-{
-    rc_rg *rg = g->race;
-    if (rg && rg != rc_race_cur())
-        rc_spin_lock(&rg->lock);
-    return rg;
-}
-
-static void rg_unlock(rc_rg *rg)
-{
-    if (rg && rg != rc_race_cur())
-        rc_spin_unlock(&rg->lock);
-}
-
 /* g's creation stack, for dumps (hooks.h creation_stack): the registry lock keeps its
  * state alive while it is copied. */
 static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
@@ -153,7 +137,7 @@ static bool create_room(rc_rg *rg, uint32_t n)
 
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
-    rc_rg *prg = parent ? rg_lock(parent) : NULL, *rg = rg_new(child->id);
+    rc_rg *prg = parent ? rc_rg_lock(parent) : NULL, *rg = rg_new(child->id);
     if (prg) {
         rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
         rc_race_publish_own(prg, &rg->vc);
@@ -165,7 +149,7 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
                 rg->create_stk[1 + i] = prg->stk[prg->depth - 1 - i];
         }
         rc_race_tick(prg);
-        rg_unlock(prg);
+        rc_rg_unlock(prg);
     }
     if (!prg && pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
         rg->create_stk[0] = pc;
@@ -261,37 +245,26 @@ static void h_unblock(rc_g *g)
 
 static void h_acquire(rc_g *g, const void *obj)
 {
-    rc_rg *rg = rg_lock(g);
+    rc_rg *rg = rc_rg_lock(g);
     if (rg)
         rc_race_acquire(rg, (uintptr_t)obj);
-    rg_unlock(rg);
+    rc_rg_unlock(rg);
 }
 
 static void h_release(rc_g *g, const void *obj)
 {
-    rc_rg *rg = rg_lock(g);
+    rc_rg *rg = rc_rg_lock(g);
     if (rg)
         rc_race_release(rg, (uintptr_t)obj, false);
-    rg_unlock(rg);
+    rc_rg_unlock(rg);
 }
 
 static void h_release_merge(rc_g *g, const void *obj)
 {
-    rc_rg *rg = rg_lock(g);
+    rc_rg *rg = rc_rg_lock(g);
     if (rg)
         rc_race_release(rg, (uintptr_t)obj, true);
-    rg_unlock(rg);
-}
-
-/* g is the running goroutine: only other's state needs its lock. */
-static void h_chan_sync(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i)
-{
-    rc_rg *rg = g->race, *org = other ? rg_lock(other) : NULL;
-    if (rg && nslots)
-        rc_race_chan_slot(rg, org, state, nslots, i);
-    else if (rg && org)
-        rc_race_chan_meet(rg, org);
-    rg_unlock(org);
+    rc_rg_unlock(rg);
 }
 
 /* Which mutexes a goroutine holds, in its trace too, so a report can say which each
@@ -374,7 +347,7 @@ static const rc_hooks race_hooks = {
     .acquire = h_acquire,
     .release = h_release,
     .release_merge = h_release_merge,
-    .chan_sync = h_chan_sync,
+    .chan_sync = rc_race_chan_sync,
     .chan_free = rc_race_chan_free,
     .sched_idle = rc_reach_idle,
     .syscall_enter = rc_reach_syscall_enter,

@@ -39,6 +39,7 @@
 
 #include "clock.h"
 #include "shadow.h"
+#include "../core/spin.h"
 #include "../sched/sched.h"
 
 #include <stdbool.h>
@@ -140,6 +141,22 @@ extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
 /* The running goroutine's state, NULL when none runs on this thread (sched.h). */
 static inline rc_rg *rc_race_cur(void) { return rc_tls_race; }
 
+/* Runs hooks on behalf of g: the running goroutine's own state needs no lock (its
+ * slot cannot be taken while it runs); a parked goroutine's does. */
+static inline rc_rg *rc_rg_lock(rc_g *g)
+{
+    rc_rg *rg = g->race;
+    if (rg && rg != rc_race_cur())
+        rc_spin_lock(&rg->lock);
+    return rg;
+}
+
+static inline void rc_rg_unlock(rc_rg *rg)
+{
+    if (rg && rg != rc_race_cur())
+        rc_spin_unlock(&rg->lock);
+}
+
 /* trace.c */
 void rc_trace_init(rc_rg *rg);
 void rc_trace_free(rc_rg *rg);
@@ -196,11 +213,8 @@ rc_rg *rc_race_cell_owner(rc_cell c);
  * (merge: joins it). */
 void rc_race_acquire(rc_rg *rg, uintptr_t a);
 void rc_race_release(rc_rg *rg, uintptr_t a, bool merge);
-/* Channels (hooks.h chan_sync; the channel's lock held): rg, then other (parked, its
- * lock held; may be NULL), pass slot i of the nslots whose clocks *state keeps;
- * chan_meet: an unbuffered hand-off; chan_free: the channel is gone. */
-void rc_race_chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, size_t i);
-void rc_race_chan_meet(rc_rg *rg, rc_rg *other);
+/* Channels (hooks.h chan_sync and chan_free; the channel's lock held). */
+void rc_race_chan_sync(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i);
 void rc_race_chan_free(void *state);
 void rc_race_sync_forget(uintptr_t a, size_t n);  /* freed memory */
 /* The same for a Mutex that rg holds, in its Lock and Unlock hooks. The release does

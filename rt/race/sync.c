@@ -224,7 +224,7 @@ typedef struct chanclocks {
  * own-entry rule. (v's entry for our slot can only hold our own epochs or our
  * predecessors', all at most rg->epoch, so publishing ours over the join is what the
  * copy would give.) */
-static void slot_pass(rc_rg *rg, rc_vc *v)
+static inline __attribute__((always_inline)) void slot_pass(rc_rg *rg, rc_vc *v)
 {
     rc_vc_join2(&rg->vc, v);
     own_entry_fix(rg);
@@ -232,7 +232,9 @@ static void slot_pass(rc_rg *rg, rc_vc *v)
     rc_race_tick(rg);
 }
 
-void rc_race_chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, size_t i)
+/* rg, then other (parked, its lock held; may be NULL), pass slot i of the nslots
+ * whose clocks *state keeps. */
+static void chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, size_t i)
 {
     chanclocks *cc = *state;
     if (!cc) {
@@ -250,7 +252,7 @@ void rc_race_chan_slot(rc_rg *rg, rc_rg *other, void **state, size_t nslots, siz
 
 /* An unbuffered hand-off: both clocks become their join, each with the other's own
  * events (the release each side makes). */
-void rc_race_chan_meet(rc_rg *rg, rc_rg *other)
+static void chan_meet(rc_rg *rg, rc_rg *other)
 {
     rc_vc_join2(&rg->vc, &other->vc);
     own_entry_fix(rg);
@@ -259,6 +261,18 @@ void rc_race_chan_meet(rc_rg *rg, rc_rg *other)
     rc_race_publish_own(other, &rg->vc);
     rc_race_tick(rg);
     rc_race_tick(other);
+}
+
+/* The hook (hooks.h chan_sync): g is the running goroutine, so only other's state
+ * needs its lock. */
+void rc_race_chan_sync(rc_g *g, rc_g *other, void **state, size_t nslots, size_t i)
+{
+    rc_rg *rg = g->race, *org = other ? rc_rg_lock(other) : NULL;
+    if (rg && nslots)
+        chan_slot(rg, org, state, nslots, i);
+    else if (rg && org)
+        chan_meet(rg, org);
+    rc_rg_unlock(org);
 }
 
 void rc_race_chan_free(void *state)
