@@ -125,14 +125,14 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
 }
 
 /* A plain read's shortcut past scan, for the common case of a variable several
- * goroutines read: when no cell can race with it (each is a read, our slot's, or a
- * write our clock orders before us), it picks the cell to store in as scan would
- * (our older record of this very read, else the first cell that is empty or another
- * slot's read ordered before us), with one clock lookup per write instead of scan's
- * per-cell cases (a spilled
- * word is read in about a third of scan's instructions). Returns that cell, n if
- * nothing need be stored (see the top), n + 1 if no cell may take it, -1 if a cell
- * may race (scan decides and reports). */
+ * goroutines read: when no cell can race with it (each is a read, ours, or a write
+ * our clock orders before us), it picks the cell to store in as scan would (our
+ * older record of this very read, else the first cell that is empty or another's
+ * read ordered before us), with one clock lookup per write instead of scan's
+ * per-cell cases. "Ours" is scan's: our slot and our tenure of it (a previous
+ * holder's cell is another goroutine's, ordered only if our clock says so).
+ * Returns that cell, n if nothing need be stored (see the top), n + 1 if no cell may
+ * take it, -1 if a cell may race (scan decides and reports). */
 static inline __attribute__((always_inline)) int
 reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
 {
@@ -141,18 +141,22 @@ reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
         const rc_cell c = cells[i];
         if (c == cur)
             return n;
-        if (((c ^ cur) & CELL_KEY_BITS) == 0)
+        const bool mine = !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
+        if (mine && !((c ^ cur) & CELL_KEY_BITS))
             own = i;
-        else if ((c & RC_CELL_WRITE) && (c & mask) && ((c ^ cur) & CELL_SID_BITS)
+        else if (!mine && (c & RC_CELL_WRITE) && (c & mask)
                  && rc_cell_epoch(c) > rc_vc_get(&rg->vc, rc_cell_sid(c)))
             return -1;
     }
     if (own >= 0)
         return rc_cell_epoch(cells[own]) >= rg->quiet_from ? n : own;
-    for (int i = 0; i < n; i++) { /* the first empty cell or other slot's read before us */
+    for (int i = 0; i < n; i++) { /* the first empty cell or other's read before us */
         const rc_cell c = cells[i];
-        if (c == 0 || (!(c & RC_CELL_WRITE) && ((c ^ cur) & CELL_SID_BITS)
-                       && rc_cell_epoch(c) <= rc_vc_get(&rg->vc, rc_cell_sid(c))))
+        if (c == 0)
+            return i;
+        const bool mine = !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
+        if (!mine && !(c & RC_CELL_WRITE)
+            && rc_cell_epoch(c) <= rc_vc_get(&rg->vc, rc_cell_sid(c)))
             return i;
     }
     return n + 1;
@@ -268,10 +272,12 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
 
 /* One word's check, its primary cells at prim. The fast path decides, without the
  * clock, the cases that make most checks: the cells already hold this access; the
- * word is fresh; or its first cell is an older record of this access by our slot and
- * its second is empty or our slot's too. A cell of our slot cannot race with us: it
- * is ours, or a previous holder's, which our clock orders before us (race.h). A
- * spilled word goes to check_spilled, everything else to check_word_slow. */
+ * word is fresh; or its first cell is our older record of this access and its second
+ * is empty or ours too. Ours: our slot, in our tenure of it (epoch >= attach_epoch);
+ * a previous holder's cell is another goroutine's, which our clock may not order
+ * before us (race.h), so it goes to the cell scan. A spilled word goes to
+ * check_spilled, everything else to check_word_slow (each with a plain read's
+ * version). */
 static inline __attribute__((always_inline)) void
 check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
             rc_cell flags, uintptr_t pc)
@@ -290,8 +296,9 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
         return;
     /* release: whoever reads a cell also sees its trace event (and the part's
      * position), so a report can restore the stack. Plain moves on x86-64. */
-    if (((c0 ^ cur) & CELL_KEY_BITS) == 0
-        && (c1 == 0 || ((c1 ^ cur) & (CELL_SID_BITS | RC_CELL_SPILL)) == 0)) {
+    if (((c0 ^ cur) & CELL_KEY_BITS) == 0 && rc_cell_epoch(c0) >= rg->attach_epoch
+        && (c1 == 0 || (((c1 ^ cur) & (CELL_SID_BITS | RC_CELL_SPILL)) == 0
+                        && rc_cell_epoch(c1) >= rg->attach_epoch))) {
         if (rc_cell_epoch(c0) < rg->quiet_from) /* else as good as ours: see the top */
             atomic_store_explicit(&prim[0], cur, memory_order_release);
         return;
