@@ -128,9 +128,10 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
  * goroutines read: when no cell can race with it (each is a read, ours, or a write
  * our clock orders before us), it picks the cell to store in as scan would (our
  * older record of this very read, else the first cell that is empty or another's
- * read ordered before us), with one clock lookup per write instead of scan's
- * per-cell cases. "Ours" is scan's: our slot and our tenure of it (a previous
- * holder's cell is another goroutine's, ordered only if our clock says so).
+ * read of some of our bytes ordered before us), with one clock lookup per write
+ * instead of scan's per-cell cases. "Ours" is scan's: our slot and our tenure of it
+ * (a previous holder's cell is another goroutine's, ordered only if our clock says
+ * so).
  * Returns that cell, n if nothing need be stored (see the top), n + 1 if no cell may
  * take it, -1 if a cell may race (scan decides and reports). */
 static inline __attribute__((always_inline)) int
@@ -155,7 +156,7 @@ reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
         if (c == 0)
             return i;
         const bool mine = !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
-        if (!mine && !(c & RC_CELL_WRITE)
+        if (!mine && !(c & RC_CELL_WRITE) && (c & mask)
             && rc_cell_epoch(c) <= rc_vc_get(&rg->vc, rc_cell_sid(c)))
             return i;
     }
