@@ -68,6 +68,14 @@ void rc_race_access_init(void)
 #define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
 #define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
 
+/* Whether cell c is an access of ours, cur being one: our slot, in our tenure of it
+ * (a previous holder's cell is another goroutine's, ordered before us only if our
+ * clock says so: race.h). Our own accesses never race with us. */
+static inline bool ours(const rc_rg *rg, rc_cell c, rc_cell cur)
+{
+    return !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
+}
+
 /* The access cur (its bytes mask, its kind flags) against a word's n cells: a race
  * with any of them is reported; *store_at becomes the cell to store cur in (-1: no
  * cell may take it). Returns false if cur need not be stored: a cell holds this very
@@ -91,7 +99,7 @@ scan(rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask, rc_cell
         }
         const rc_cell diff = old ^ cur;
         const uint64_t oepoch = rc_cell_epoch(old);
-        if (!(diff & CELL_SID_BITS) && oepoch >= rg->attach_epoch) { /* our own access */
+        if (ours(rg, old, cur)) {
             if (!(diff & (RC_CELL_WRITE | RC_CELL_ATOMIC | 0xff))) { /* the same one */
                 if (oepoch >= rg->quiet_from)
                     covered = true; /* as good as ours: see the top */
@@ -142,7 +150,7 @@ reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
         const rc_cell c = cells[i];
         if (c == cur)
             return n;
-        const bool mine = !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
+        const bool mine = ours(rg, c, cur);
         if (mine && !((c ^ cur) & CELL_KEY_BITS))
             own = i;
         else if (!mine && (c & RC_CELL_WRITE) && (c & mask)
@@ -155,8 +163,7 @@ reread(const rc_rg *rg, const rc_cell *cells, int n, rc_cell cur, unsigned mask)
         const rc_cell c = cells[i];
         if (c == 0)
             return i;
-        const bool mine = !((c ^ cur) & CELL_SID_BITS) && rc_cell_epoch(c) >= rg->attach_epoch;
-        if (!mine && !(c & RC_CELL_WRITE) && (c & mask)
+        if (!ours(rg, c, cur) && !(c & RC_CELL_WRITE) && (c & mask)
             && rc_cell_epoch(c) <= rc_vc_get(&rg->vc, rc_cell_sid(c)))
             return i;
     }
@@ -274,9 +281,7 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
 /* One word's check, its primary cells at prim. The fast path decides, without the
  * clock, the cases that make most checks: the cells already hold this access; the
  * word is fresh; or its first cell is our older record of this access and its second
- * is empty or ours too. Ours: our slot, in our tenure of it (epoch >= attach_epoch);
- * a previous holder's cell is another goroutine's, which our clock may not order
- * before us (race.h), so it goes to the cell scan. A spilled word goes to
+ * is empty or ours too (`ours`: a previous holder's cell goes to the cell scan). A spilled word goes to
  * check_spilled, everything else to check_word_slow (each with a plain read's
  * version). */
 static inline __attribute__((always_inline)) void
@@ -297,9 +302,8 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
         return;
     /* release: whoever reads a cell also sees its trace event (and the part's
      * position), so a report can restore the stack. Plain moves on x86-64. */
-    if (((c0 ^ cur) & CELL_KEY_BITS) == 0 && rc_cell_epoch(c0) >= rg->attach_epoch
-        && (c1 == 0 || (((c1 ^ cur) & (CELL_SID_BITS | RC_CELL_SPILL)) == 0
-                        && rc_cell_epoch(c1) >= rg->attach_epoch))) {
+    if (((c0 ^ cur) & CELL_KEY_BITS) == 0 && ours(rg, c0, cur)
+        && (c1 == 0 || ours(rg, c1, cur))) { /* (no S here: see above) */
         if (rc_cell_epoch(c0) < rg->quiet_from) /* else as good as ours: see the top */
             atomic_store_explicit(&prim[0], cur, memory_order_release);
         return;
