@@ -11,10 +11,9 @@
 // STDERR: Found 1 leaked goroutine(s)
 // STDERR-COUNT: 1 WARNING: GOROUTINE LEAK
 // STDERR-NOT: DATA RACE
-#include <racecheck.h>
+#include "unreachable.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct box { int pad[5]; rc_chan *c; } box;
 
@@ -58,12 +57,6 @@ static void sleeper(void *arg)
     rc_waitgroup_done(&wg);
 }
 
-static void lost(void *c)
-{
-    int v;
-    rc_chan_recv(c, &v);
-}
-
 __attribute__((noinline)) static void start(void)
 {
     in_global = rc_chan_make(sizeof(int), 0);
@@ -77,12 +70,6 @@ __attribute__((noinline)) static void start(void)
     rc_go(recv, inner);
     rc_go(sleeper, NULL);
     rc_go(lost, rc_chan_make(sizeof(int), 0));
-}
-
-__attribute__((noinline)) static void scrub(void)
-{
-    volatile char junk[4096];
-    memset((char *)junk, 0, sizeof junk);
 }
 
 int main(void)

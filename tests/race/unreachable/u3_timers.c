@@ -10,10 +10,9 @@
 // STDERR: Found 1 leaked goroutine(s)
 // STDERR-COUNT: 1 WARNING: GOROUTINE LEAK
 // STDERR-NOT: DATA RACE
-#include <racecheck.h>
+#include "unreachable.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static rc_waitgroup wg;
 
@@ -38,12 +37,6 @@ static void send_later(void *c)
     rc_chan_send(c, &v);
 }
 
-static void lost(void *c)
-{
-    int v;
-    rc_chan_recv(c, &v);
-}
-
 __attribute__((noinline)) static void start(void)
 {
     rc_waitgroup_add(&wg, 4);
@@ -54,12 +47,6 @@ __attribute__((noinline)) static void start(void)
     rc_timer_after_func(1200 * RC_MILLISECOND, send_later, c);
     rc_go(recv, c);
     rc_go(lost, rc_chan_make(sizeof(int), 0));
-}
-
-__attribute__((noinline)) static void scrub(void)
-{
-    volatile char junk[4096];
-    memset((char *)junk, 0, sizeof junk);
 }
 
 int main(void)

@@ -11,10 +11,9 @@
 // STDERR: main still running
 // STDERR: Found 3 leaked goroutine(s)
 // STDERR-COUNT: 3 WARNING: GOROUTINE LEAK
-#include <racecheck.h>
+#include "unreachable.h"
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static void selector(void *arg)
 {
@@ -44,12 +43,6 @@ __attribute__((noinline)) static void start(void)
     rc_waitgroup_add(wg, 1);
     rc_go(waiter, wg);
     rc_go(nil_recv, NULL);
-}
-
-__attribute__((noinline)) static void scrub(void)
-{
-    volatile char junk[4096];
-    memset((char *)junk, 0, sizeof junk);
 }
 
 int main(void)

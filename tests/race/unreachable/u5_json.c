@@ -6,9 +6,8 @@
 // STDERR-ANY: "wait_reason":"chan send","unreachable":true
 // STDERR: main still running
 // STDERR-COUNT: 1 "kind":"goroutine-leak"
-#include <racecheck.h>
+#include "unreachable.h"
 #include <stdio.h>
-#include <string.h>
 
 static void worker(void *c)
 {
@@ -19,12 +18,6 @@ static void worker(void *c)
 __attribute__((noinline)) static void start(void)
 {
     rc_go(worker, rc_chan_make(sizeof(int), 0));
-}
-
-__attribute__((noinline)) static void scrub(void)
-{
-    volatile char junk[4096];
-    memset((char *)junk, 0, sizeof junk);
 }
 
 int main(void)

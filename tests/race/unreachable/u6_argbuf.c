@@ -10,9 +10,8 @@
 // STDERR: Found 1 leaked goroutine(s)
 // STDERR-COUNT: 1 WARNING: GOROUTINE LEAK
 // STDERR-NOT: DATA RACE
-#include <racecheck.h>
+#include "unreachable.h"
 #include <stdio.h>
-#include <string.h>
 
 static rc_chan *in_global;
 static rc_waitgroup wg;
@@ -43,12 +42,6 @@ static void holder(void *arg)
     rc_waitgroup_done(&wg);
 }
 
-static void lost(void *c)
-{
-    int v;
-    rc_chan_recv(c, &v);
-}
-
 __attribute__((noinline)) static void start(void)
 {
     in_global = rc_chan_make(sizeof(int), 0);
@@ -64,12 +57,6 @@ __attribute__((noinline)) static void start(void)
 
 /* A conservative scan reads dead stack slots that later frames leave unwritten: wipe
  * the ones start() used. */
-__attribute__((noinline)) static void scrub(void)
-{
-    volatile char junk[4096];
-    memset((char *)junk, 0, sizeof junk);
-}
-
 int main(void)
 {
     start();
