@@ -30,6 +30,9 @@
  * loop's second read of a variable between two synchronisations, reads the shadow
  * and writes none, and a line that other CPUs read stays shared.
  *
+ * A lone program (one goroutine so far and no timer armed: race.c) has no access that
+ * can race: rc_race_acc() is NULL and plain accesses return at once.
+ *
  * Preemption: every RC_PREEMPT_EVENTS accesses the goroutine yields (rg->poll_left
  * counts them down), so a spin loop on a plain variable cannot starve the goroutine
  * it waits for. The poll comes before the check: a goroutine that yielded may hold
@@ -361,7 +364,7 @@ static inline __attribute__((always_inline)) void poll(rc_rg *rg, bool point)
 static inline void access_range_(uintptr_t addr, size_t size, rc_cell flags, uintptr_t pc,
                                  bool point)
 {
-    rc_rg *rg = rc_race_cur();
+    rc_rg *rg = rc_race_acc();
     if (!rg || size == 0)
         return;
     poll(rg, point);
@@ -395,7 +398,7 @@ static inline __attribute__((always_inline)) void access_word(uintptr_t addr, un
         access_range_(addr, n, flags, pc, point);
         return;
     }
-    rc_rg *rg = rc_race_cur();
+    rc_rg *rg = rc_race_acc();
     if (!rg)
         return;
     poll(rg, point);

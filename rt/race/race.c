@@ -120,6 +120,32 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
     return n;
 }
 
+/* ---- a lone program ---------------------------------------------------------------
+ * Until its second goroutine, a program is lone: main is its only goroutine, and no
+ * plain access of main's can race, ever. Every other goroutine will be created by main
+ * after it, or by a goroutine created after it (the go statement orders main's past
+ * before the child), so it is ordered before every access another goroutine will make.
+ * The one way a goroutine starts without that edge is from the timer thread (a
+ * channel timer's delivery, AfterFunc): it learns its creator's clock by acquiring
+ * what arming the timer released, which orders main's accesses up to the arm only. So
+ * a lone program ends at its first go statement or its first release (every arm is
+ * one), whichever comes first. Until then plain accesses are neither checked nor
+ * stored (rc_tls_race_acc is NULL: the access path returns at once): a program's
+ * set-up (globals written once, then read by every worker) leaves no cells, so its
+ * workers' reads fit in the primary cells instead of spilling. Function entries and
+ * exits are still traced (stacks), atomics and synchronisation too. Not in controlled
+ * mode, which makes every access a scheduling point. */
+
+/* (The racing side is always main's thread: only a running goroutine creates one or
+ * releases while the program is lone.) */
+void rc_race_lone_end(void)
+{
+    if (!atomic_load_explicit(&rc_race_lone, memory_order_relaxed))
+        return;
+    atomic_store_explicit(&rc_race_lone, false, memory_order_relaxed);
+    rc_tls_race_acc = rc_tls_race;
+}
+
 /* ---- hooks ---------------------------------------------------------------------- */
 
 /* Room for n frames in rg->create_stk (false: out of memory, no creation stack). */
@@ -137,6 +163,7 @@ static bool create_room(rc_rg *rg, uint32_t n)
 
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
+    rc_race_lone_end();
     rc_rg *prg = parent ? rc_rg_lock(parent) : NULL, *rg = rg_new(child->id);
     if (prg) {
         rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
@@ -213,7 +240,7 @@ static void h_go_exit(rc_g *g)
         rc_shadow_clear((uintptr_t)g->argbuf, sizeof g->argbuf);
     rc_locks_exit(rg, g);
     rc_slot_detach(rg);
-    g->race = rc_tls_race = NULL; /* g is running */
+    g->race = rc_tls_race = rc_tls_race_acc = NULL; /* g is running */
     rc_race_retire(rg);
 }
 
@@ -253,6 +280,7 @@ static void h_acquire(rc_g *g, const void *obj)
 
 static void h_release(rc_g *g, const void *obj)
 {
+    rc_race_lone_end();
     rc_rg *rg = rc_rg_lock(g);
     if (rg)
         rc_race_release(rg, (uintptr_t)obj, false);
@@ -261,6 +289,7 @@ static void h_release(rc_g *g, const void *obj)
 
 static void h_release_merge(rc_g *g, const void *obj)
 {
+    rc_race_lone_end();
     rc_rg *rg = rc_rg_lock(g);
     if (rg)
         rc_race_release(rg, (uintptr_t)obj, true);
@@ -381,6 +410,8 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rg->is_main = true;
     rg->running = true;
     g->race = rc_tls_race = rg;
+    atomic_store_explicit(&rc_race_lone, !rc_ctl_on, memory_order_relaxed);
+    rc_tls_race_acc = rc_ctl_on ? rg : NULL;
     rc_slot_attach(rg);
     rc_hooks_active = &race_hooks;
     if (!rc_ctl_on) /* controlled runs: no scan thread (docs/EXPLORE.md) */

@@ -140,6 +140,9 @@ extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
 
 /* The running goroutine's state, NULL when none runs on this thread (sched.h). */
 static inline rc_rg *rc_race_cur(void) { return rc_tls_race; }
+/* The same for checks of plain accesses: NULL too while the program is lone (race.c
+ * rc_race_lone_end). */
+static inline rc_rg *rc_race_acc(void) { return rc_tls_race_acc; }
 
 /* Runs hooks on behalf of g: the running goroutine's own state needs no lock (its
  * slot cannot be taken while it runs); a parked goroutine's does. */
@@ -251,6 +254,7 @@ extern uint32_t rc_race_poll_every; /* accesses between preemption points */
 
 /* race.c */
 void rc_rg_free(rc_rg *rg);
+void rc_race_lone_end(void);
 extern int rc_race_history_parts;
 
 /* locks.c: deadlocks among Mutex/RWMutex waiters; lockorder.c: lock order.

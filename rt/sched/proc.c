@@ -55,11 +55,14 @@ __thread rc_m *rc_tls_m __attribute__((tls_model("initial-exec")));
 
 /* m->curg->race, or NULL: see sched.h. Set with curg, always on m's own thread. */
 __thread void *rc_tls_race __attribute__((tls_model("initial-exec")));
+__thread void *rc_tls_race_acc __attribute__((tls_model("initial-exec")));
+_Atomic bool rc_race_lone; /* set and ended by the detector */
 
 static void set_curg(rc_m *m, rc_g *g)
 {
     m->curg = g;
     rc_tls_race = g ? g->race : NULL;
+    rc_tls_race_acc = atomic_load_explicit(&rc_race_lone, memory_order_relaxed) ? NULL : rc_tls_race;
 }
 
 /* ---- accessors ------------------------------------------------------------------ */

@@ -182,6 +182,11 @@ rc_p *rc_getp(void);
  * path finds it in one TLS load. A detector that changes the running goroutine's
  * race field sets it too. Like any thread-local, never read across a switch. */
 extern __thread void *rc_tls_race;
+/* The same for the detector's checks of plain accesses: rc_tls_race, or NULL while
+ * rc_race_lone holds (the program has had one goroutine and nothing that could start
+ * another behind its back: race.c), when no access can race and none is checked. */
+extern __thread void *rc_tls_race_acc;
+extern _Atomic bool rc_race_lone;
 
 void rc_runtime_init(void);   /* idempotent; also run as a constructor */
 

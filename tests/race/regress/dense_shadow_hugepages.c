@@ -3,7 +3,8 @@
 // is bound by page-table walks (bench/race access: 2.5x slower). The test counts the
 // huge pages of every mapping but the array's own (which the kernel backs with huge
 // pages only in THP mode "always"). Skipped where THP is off, or where the kernel gives
-// no huge page even to a plain madvised mapping (the control below).
+// no huge page even to a plain madvised mapping (the control below). The walk runs in a
+// goroutine: a program that never had a second one checks no access (rt/race/race.c).
 // EXIT: 0
 // STDOUT: huge shadow: yes
 #include <racecheck.h>
@@ -61,6 +62,15 @@ static int kernel_gives_huge_pages(void)
     return kb >= 2048;
 }
 
+int *a;
+
+static void walk(void *done)
+{
+    for (long i = 0; i < LEN; i++)
+        a[i] = (int)i;
+    rc_chan_send(done, NULL);
+}
+
 int main(void)
 {
     if (!thp_available()) {
@@ -71,11 +81,12 @@ int main(void)
         printf("SKIP: the kernel gave no huge page to a madvised mapping\n");
         return 0;
     }
-    int *a = malloc(LEN * sizeof *a);
+    a = malloc(LEN * sizeof *a);
     if (!a)
         return 1;
-    for (long i = 0; i < LEN; i++)
-        a[i] = (int)i;
+    rc_chan *done = rc_chan_make(0, 0);
+    rc_go(walk, done);
+    rc_chan_recv(done, NULL);
     long kb = huge_kb((uintptr_t)a, 0);
     printf("huge shadow: %s\n", kb >= 2048 ? "yes" : "no");
     if (kb < 2048)
