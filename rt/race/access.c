@@ -425,6 +425,14 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
         access_range_((uintptr_t)addr, n, flags, pc, !rc_ctl_on);
 }
 
+/* A Mutex's read of its 4-byte word at Lock and Unlock (race.c): the hook above with
+ * its size and kind constant, so its mask and the read paths are chosen at compile
+ * time. */
+void rc_race_read_mutex_word(const void *m, uintptr_t pc)
+{
+    access_word((uintptr_t)m, sizeof(int32_t), 0, pc, !rc_ctl_on);
+}
+
 /* ---- plain accesses ------------------------------------------------------------- */
 
 #define RC_ACCESS_FNS(N)                                                               \

@@ -17,7 +17,7 @@ static void grow(rc_vc *v, uint32_t n)
 
 void rc_vc_grow(rc_vc *v, uint32_t n)
 {
-    uint32_t cap = v->cap ? v->cap : 8;
+    uint32_t cap = v->cap ? v->cap : RC_VC_MIN;
     while (cap < n)
         cap *= 2;
     uint64_t *e = rc_race_realloc(v->e, cap * sizeof *e);

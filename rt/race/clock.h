@@ -17,8 +17,10 @@
 #define RC_CLOCK_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define RC_VC_MAX   256u                  /* entries: one per slot */
+#define RC_VC_MIN   8u                    /* the least room a clock with entries has */
 #define RC_VC_WORDS (RC_VC_MAX / 64)
 
 typedef struct rc_vc {
@@ -96,6 +98,13 @@ static inline void rc_vc_join2(rc_vc *a, rc_vc *b)
 static inline void rc_vc_copy(rc_vc *dst, const rc_vc *src)
 {
     const uint32_t n = src->n, m = dst->n;
+    if (n <= RC_VC_MIN && m <= RC_VC_MIN && src->cap && dst->cap) {
+        /* both have room for RC_VC_MIN, src's entries past n are 0: a fixed copy */
+        memcpy(dst->e, src->e, RC_VC_MIN * sizeof *dst->e);
+        dst->nz[0] = src->nz[0];
+        dst->n = n;
+        return;
+    }
     if (__builtin_expect(n > RC_VC_SHORT || m > RC_VC_SHORT || n > dst->cap, 0)) {
         rc_vc_copy_any(dst, src);
         return;

@@ -331,7 +331,7 @@ static void h_mutex_lock(rc_g *g, const void *m, bool try_, uintptr_t pc)
     if (!rg)
         return;
     rc_race_mutex_acquire(rg, (uintptr_t)m);
-    rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
+    rc_race_read_mutex_word(m, pc);
     h_mutex_locked(g, m, true, try_, pc);
 }
 
@@ -340,7 +340,7 @@ static void h_mutex_unlock(rc_g *g, const void *m, uintptr_t pc)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    rc_race_access_hook(g, m, sizeof(int32_t), false, pc);
+    rc_race_read_mutex_word(m, pc);
     rc_race_mutex_release(rg, (uintptr_t)m);
     h_mutex_unlocked(g, m, true);
 }

@@ -249,6 +249,7 @@ static inline void rc_race_tick(rc_rg *rg)
 /* access.c: an access the runtime makes on the user's behalf (hooks.h access);
  * access_init: controlled runs poll at every access (after rc_runtime_init) */
 void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintptr_t pc);
+void rc_race_read_mutex_word(const void *m, uintptr_t pc); /* the same, 4-byte read */
 void rc_race_access_init(void);
 extern uint32_t rc_race_poll_every; /* accesses between preemption points */
 
