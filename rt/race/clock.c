@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "../diag/panic.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,72 @@ void rc_vc_grow(rc_vc *v, uint32_t n)
     memset(e + v->cap, 0, (cap - v->cap) * sizeof *e);
     v->e = e;
     v->cap = cap;
+}
+
+/* The dense loops, element-wise max. Epochs are below 2^63, so a signed compare is
+ * exact, and AVX2 has one (vpcmpgtq): on x86-64 each loop is built for AVX2 and for
+ * the baseline, and the CPU decides on the first call. A 256-entry join (every
+ * synchronisation of a program of more than 256 goroutines) takes about four times
+ * fewer instructions with AVX2. (Not target_clones: the runtime's section pragma,
+ * section.h, rules it out.) */
+static inline __attribute__((always_inline)) void max_into_(uint64_t *d, const uint64_t *s,
+                                                            uint32_t n)
+{
+    for (uint32_t t = 0; t < n; t++) {
+        int64_t a = (int64_t)d[t], b = (int64_t)s[t];
+        d[t] = (uint64_t)(a > b ? a : b);
+    }
+}
+
+static inline __attribute__((always_inline)) void max_both_(uint64_t *a, uint64_t *b, uint32_t n)
+{
+    for (uint32_t t = 0; t < n; t++) {
+        int64_t x = (int64_t)a[t], y = (int64_t)b[t];
+        a[t] = b[t] = (uint64_t)(x > y ? x : y);
+    }
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) static void max_into_avx2(uint64_t *d, const uint64_t *s, uint32_t n)
+{
+    max_into_(d, s, n);
+}
+__attribute__((target("avx2"))) static void max_both_avx2(uint64_t *a, uint64_t *b, uint32_t n)
+{
+    max_both_(a, b, n);
+}
+
+static bool avx2(void)
+{
+    static _Atomic int has = -1; /* racing first calls agree */
+    int h = atomic_load_explicit(&has, memory_order_relaxed);
+    if (__builtin_expect(h < 0, 0)) {
+        __builtin_cpu_init();
+        h = __builtin_cpu_supports("avx2") ? 1 : 0;
+        atomic_store_explicit(&has, h, memory_order_relaxed);
+    }
+    return h;
+}
+#else
+static bool avx2(void) { return false; }
+#define max_into_avx2 max_into_
+#define max_both_avx2 max_both_
+#endif
+
+static void max_into(uint64_t *d, const uint64_t *s, uint32_t n)
+{
+    if (avx2())
+        max_into_avx2(d, s, n);
+    else
+        max_into_(d, s, n);
+}
+
+static void max_both(uint64_t *a, uint64_t *b, uint32_t n)
+{
+    if (avx2())
+        max_both_avx2(a, b, n);
+    else
+        max_both_(a, b, n);
 }
 
 /* The bitmap words that cover entries [0, n). */
@@ -52,9 +119,7 @@ void rc_vc_join_any(rc_vc *dst, const rc_vc *src)
     for (unsigned w = 0; w < words(n); w++)
         dst->nz[w] |= src->nz[w];
     if (dense(src, n)) {
-        for (uint32_t t = 0; t < n; t++)
-            if (src->e[t] > dst->e[t])
-                dst->e[t] = src->e[t];
+        max_into(dst->e, src->e, n);
         return;
     }
     for (unsigned w = 0; w < RC_VC_WORDS; w++)
@@ -74,10 +139,7 @@ void rc_vc_join2_any(rc_vc *a, rc_vc *b)
     for (unsigned w = 0; w < words(n); w++)
         a->nz[w] = b->nz[w] = a->nz[w] | b->nz[w];
     if (dense(a, n)) {
-        for (uint32_t t = 0; t < n; t++) {
-            uint64_t m = a->e[t] > b->e[t] ? a->e[t] : b->e[t];
-            a->e[t] = b->e[t] = m;
-        }
+        max_both(a->e, b->e, n);
         return;
     }
     for (unsigned w = 0; w < words(n); w++)
