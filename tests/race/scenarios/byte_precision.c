@@ -1,5 +1,10 @@
 // Two goroutines writing adjacent bytes of one word do not race; two writing the
-// same byte do (reported once: same pair of sites).
+// same byte do (reported once: same pair of sites). On one P, so that the four run one
+// after another: run at the same instant on several CPUs, two first checks of one
+// word can both store into the same empty cell (the shadow is updated without a lock,
+// as in TSan), and a writer that finishes before the other's store lands never sees
+// it: the race goes unreported in a few runs in a hundred.
+// ENV: RCMAXPROCS=1
 // EXIT: 66
 // STDERR-COUNT: 1 WARNING: DATA RACE
 // STDERR: Write at
