@@ -419,7 +419,9 @@ void rc_race_access_hook(rc_g *g, const void *addr, size_t n, bool write, uintpt
 {
     (void)g; /* always the running goroutine; normal runs poll here as before */
     rc_cell flags = write ? RC_CELL_WRITE : 0;
-    if (n - 1 < 8) /* a mutex word, a channel element (access_word handles a straddle) */
+    if (n == 1 && !write) /* a send's read of its channel (chan.c): constants inline */
+        access_word((uintptr_t)addr, 1, 0, pc, !rc_ctl_on);
+    else if (n - 1 < 8) /* a channel element (access_word handles a straddle) */
         access_word((uintptr_t)addr, (unsigned)n, flags, pc, !rc_ctl_on);
     else
         access_range_((uintptr_t)addr, n, flags, pc, !rc_ctl_on);
