@@ -227,9 +227,17 @@ typedef struct chanclocks {
 static inline __attribute__((always_inline)) void slot_pass(rc_rg *rg, rc_vc *v)
 {
     rc_vc_join2(&rg->vc, v);
-    own_entry_fix(rg);
-    rc_race_publish_own(rg, v);
-    rc_race_tick(rg);
+    const unsigned sid = rg->sid;
+    if (sid == RC_NO_SLOT)
+        return;
+    /* own_entry_fix, rc_race_publish_own and rc_race_tick with one slot test; an
+     * entry at or past attach_epoch is non-zero, so it exists (n and nz cover it) */
+    if (sid < rg->vc.cap && rg->vc.e[sid] >= rg->attach_epoch)
+        rg->vc.e[sid] = rg->attach_epoch - 1;
+    if (rc_vc_get(v, sid) < rg->epoch)
+        rc_vc_set(v, sid, rg->epoch);
+    rg->quiet_from = rg->epoch + 1;
+    rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
 }
 
 /* rg, then other (parked, its lock held; may be NULL), pass slot i of the nslots
