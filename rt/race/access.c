@@ -180,6 +180,11 @@ static inline int victim(const rc_cell *cells, uint64_t epoch)
 {
     /* min over i of rank * 4 + (i - epoch) mod 4: the lowest rank, the first in the
      * rotation among equals (constant indices, so the cells can stay in registers) */
+    _Static_assert(RC_SHADOW_CELLS == 4, "victim reads four cells");
+    const rc_cell kind = RC_CELL_ATOMIC | RC_CELL_WRITE;
+    if (((cells[0] | cells[1] | cells[2] | cells[3]) & kind)
+        == (cells[0] & cells[1] & cells[2] & cells[3] & kind)) /* all of one kind */
+        return (int)(epoch % RC_SHADOW_CELLS);
     int best = 0, best_key = 16;
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
         int rank = ((cells[i] & RC_CELL_ATOMIC) ? 0 : 2) + ((cells[i] & RC_CELL_WRITE) ? 1 : 0);
