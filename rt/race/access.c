@@ -276,13 +276,6 @@ static __attribute__((noinline)) void
 check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0,
                      rc_cell c1, rc_cell cur, unsigned mask, uintptr_t pc)
 {
-    /* Our older record of this read beside another's read (a variable two goroutines
-     * read; a read races with no read): refresh it (see the top), no clock needed. */
-    if (!(c0 & RC_CELL_WRITE) && ((c1 ^ cur) & CELL_KEY_BITS) == 0 && ours(rg, c1, cur)) {
-        if (rc_cell_epoch(c1) < rg->quiet_from)
-            atomic_store_explicit(&prim[1], cur, memory_order_release);
-        return;
-    }
     const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
     int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, mask);
     if (i < 0)
@@ -296,7 +289,8 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
 /* One word's check, its primary cells at prim. The fast path decides, without the
  * clock, the cases that make most checks: the cells already hold this access; the
  * word is fresh; or its first cell is our older record of this access and its second
- * is empty or ours too, or for a read any read (a variable two goroutines read).
+ * is empty or ours too, or for a read any read (a variable two goroutines read; for a
+ * read, after the fresh word, the same with the cells swapped).
  * (`ours`: a previous holder's cell goes to the cell scan.) A spilled word goes to
  * check_spilled, everything else to check_word_slow (each with a plain read's
  * version). */
@@ -326,6 +320,12 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
     }
     if ((c0 | c1) == 0) {
         atomic_store_explicit(&prim[0], cur, memory_order_release);
+        return;
+    }
+    if (flags == 0 && !(c0 & RC_CELL_WRITE) && ((c1 ^ cur) & CELL_KEY_BITS) == 0
+        && ours(rg, c1, cur)) { /* the same for our read in the second cell */
+        if (rc_cell_epoch(c1) < rg->quiet_from)
+            atomic_store_explicit(&prim[1], cur, memory_order_release);
         return;
     }
     if (flags == 0)
