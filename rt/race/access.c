@@ -248,21 +248,34 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
     load_spilled(prim, spill, cells);
-    if (!((cells[0] | cells[1] | cells[2] | cells[3]) & (RC_CELL_WRITE | RC_CELL_ATOMIC))
-        && ((cells[0] ^ cur) & CELL_SID_BITS) && ((cells[1] ^ cur) & CELL_SID_BITS)
-        && ((cells[2] ^ cur) & CELL_SID_BITS) && ((cells[3] ^ cur) & CELL_SID_BITS)) {
-        /* other slots' plain reads (a global every task reads) or empty cells: none
-         * can race; take the first empty or ordered before us (as reread would), else
-         * evict (victim's pick among four of one kind: the rotation) */
-        for (int k = 0; k < RC_SHADOW_CELLS; k++)
-            if (cells[k] == 0
-                || ((cells[k] & mask)
-                    && rc_cell_epoch(cells[k]) <= rc_vc_get(&rg->vc, rc_cell_sid(cells[k])))) {
-                store_spilled(prim, spill, k, cur);
+    if (!((cells[0] | cells[1] | cells[2] | cells[3]) & (RC_CELL_WRITE | RC_CELL_ATOMIC))) {
+        /* plain reads only (a variable several goroutines read) or empty cells: none
+         * can race with ours. Our older record of this read: refresh it. */
+        unsigned same_slot = 0;
+        for (int k = 0; k < RC_SHADOW_CELLS; k++) {
+            if ((cells[k] ^ cur) & CELL_SID_BITS)
+                continue;
+            if (!((cells[k] ^ cur) & CELL_KEY_BITS) && rc_cell_epoch(cells[k]) >= rg->attach_epoch) {
+                if (rc_cell_epoch(cells[k]) < rg->quiet_from)
+                    store_spilled(prim, spill, k, cur);
                 return;
             }
-        store_spilled(prim, spill, (int)(rc_cell_epoch(cur) % RC_SHADOW_CELLS), cur);
-        return;
+            same_slot = 1;
+        }
+        /* Other slots' reads and empty cells only: take the first empty or ordered
+         * before us (as reread would), else evict (victim's pick among four of one
+         * kind: the rotation). Cells of our slot go to reread. */
+        if (!same_slot) {
+            for (int k = 0; k < RC_SHADOW_CELLS; k++)
+                if (cells[k] == 0
+                    || ((cells[k] & mask)
+                        && rc_cell_epoch(cells[k]) <= rc_vc_get(&rg->vc, rc_cell_sid(cells[k])))) {
+                    store_spilled(prim, spill, k, cur);
+                    return;
+                }
+            store_spilled(prim, spill, (int)(rc_cell_epoch(cur) % RC_SHADOW_CELLS), cur);
+            return;
+        }
     }
     int i = reread(rg, cells, RC_SHADOW_CELLS, cur, mask);
     if (i < 0)
