@@ -255,7 +255,7 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
         for (int k = 0; k < RC_SHADOW_CELLS; k++) {
             if ((cells[k] ^ cur) & CELL_SID_BITS)
                 continue;
-            if (!((cells[k] ^ cur) & CELL_KEY_BITS) && rc_cell_epoch(cells[k]) >= rg->attach_epoch) {
+            if (!((cells[k] ^ cur) & CELL_KEY_BITS) && ours(rg, cells[k], cur)) {
                 if (rc_cell_epoch(cells[k]) < rg->quiet_from)
                     store_spilled(prim, spill, k, cur);
                 return;

@@ -136,8 +136,8 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
  * exits are still traced (stacks), atomics and synchronisation too. Not in controlled
  * mode, which makes every access a scheduling point. */
 
-/* (The racing side is always main's thread: only a running goroutine creates one or
- * releases while the program is lone.) */
+/* Runs on main's thread: while the program is lone, only main creates a goroutine or
+ * releases, so no other thread's pointer needs setting (each sets its own with curg). */
 void rc_race_lone_end(void)
 {
     if (!atomic_load_explicit(&rc_race_lone, memory_order_relaxed))
