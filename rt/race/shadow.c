@@ -93,6 +93,14 @@ void rc_shadow_dense(uintptr_t addr, size_t size)
         for_each_part(rc_shadow_dir, addr, size, true, dense_part);
 }
 
+static void no_part(char *from, char *to) { (void)from; (void)to; }
+
+void rc_shadow_reserve(uintptr_t addr, size_t size)
+{
+    if (rc_shadow_dir)
+        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, no_part);
+}
+
 static void prefault_part(char *from, char *to)
 {
     for (char *p = (char *)((uintptr_t)from & ~(uintptr_t)4095); p < to; p += 4096) {

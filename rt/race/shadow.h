@@ -132,6 +132,10 @@ void rc_shadow_dense(uintptr_t addr, size_t size);
  * to be used: a new goroutine's stack top, a new heap block. */
 void rc_shadow_prefault(uintptr_t addr, size_t size);
 
+/* Creates the primary regions of [addr, addr + size) now, touching no page: memory
+ * several goroutines will soon use (race.c: a lone program's globals and stack). */
+void rc_shadow_reserve(uintptr_t addr, size_t size);
+
 void rc_shadow_init(void);
 /* Forgets every access to [addr, addr + size), in both tiers (freed heap blocks,
  * reused stacks). */

@@ -3,7 +3,7 @@
 // after another: run at the same instant on several CPUs, two first checks of one
 // word can both store into the same empty cell (the shadow is updated without a lock,
 // as in TSan), and a writer that finishes before the other's store lands never sees
-// it: the race goes unreported in a few runs in a hundred.
+// it: the race went unreported in about one run in a thousand.
 // ENV: RCMAXPROCS=1
 // EXIT: 66
 // STDERR-COUNT: 1 WARNING: DATA RACE
