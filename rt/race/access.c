@@ -264,7 +264,9 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
         }
         /* Other slots' reads and empty cells only: take the first empty or ordered
          * before us (as reread would), else evict (victim's pick among four of one
-         * kind: the rotation). Cells of our slot go to reread. */
+         * kind: the rotation). Cells of our slot go to reread. (reread's own loop
+         * here, with its tests of ours and of writes that cannot hold, cost spawn
+         * 100 instructions per task.) */
         if (!same_slot) {
             for (int k = 0; k < RC_SHADOW_CELLS; k++)
                 if (cells[k] == 0

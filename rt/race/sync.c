@@ -168,10 +168,13 @@ void rc_race_sync_forget(uintptr_t a, size_t n)
 /* After rg's clock joined another: an entry for our own slot at or past our attach
  * epoch includes our own releases; keep the invariant (race.h) by reading it as
  * "every predecessor". */
-static void own_entry_fix(rc_rg *rg)
+static inline void own_entry_fix(rc_rg *rg)
 {
-    if (rg->sid != RC_NO_SLOT && rc_vc_get(&rg->vc, rg->sid) >= rg->attach_epoch)
-        rc_vc_set(&rg->vc, rg->sid, rg->attach_epoch - 1);
+    const unsigned sid = rg->sid;
+    /* an entry at or past attach_epoch is non-zero, so it exists (n and nz cover it):
+     * rewritten in place */
+    if (sid != RC_NO_SLOT && sid < rg->vc.cap && rg->vc.e[sid] >= rg->attach_epoch)
+        rg->vc.e[sid] = rg->attach_epoch - 1;
 }
 
 /* rg's clock joins o's (stripe lock held). */
@@ -227,17 +230,9 @@ typedef struct chanclocks {
 static inline __attribute__((always_inline)) void slot_pass(rc_rg *rg, rc_vc *v)
 {
     rc_vc_join2(&rg->vc, v);
-    const unsigned sid = rg->sid;
-    if (sid == RC_NO_SLOT)
-        return;
-    /* own_entry_fix, rc_race_publish_own and rc_race_tick with one slot test; an
-     * entry at or past attach_epoch is non-zero, so it exists (n and nz cover it) */
-    if (sid < rg->vc.cap && rg->vc.e[sid] >= rg->attach_epoch)
-        rg->vc.e[sid] = rg->attach_epoch - 1;
-    if (rc_vc_get(v, sid) < rg->epoch)
-        rc_vc_set(v, sid, rg->epoch);
-    rg->quiet_from = rg->epoch + 1;
-    rc_trace_event(rg, RC_EV(RC_EV_SYNC, 0));
+    own_entry_fix(rg);
+    rc_race_publish_own(rg, v);
+    rc_race_tick(rg);
 }
 
 /* rg, then other (parked, its lock held; may be NULL), pass slot i of the nslots
