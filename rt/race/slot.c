@@ -13,13 +13,19 @@
  * P caches below), then the slot of a goroutine that is not running (round robin
  * over the slots).
  *
- * Registry: live and recently finished goroutines by goid. Finished ones wait in a
- * FIFO of RC_FINISHED_KEEP so reports can still name them and restore their stacks;
- * the oldest is then freed.
+ * Registry: goroutines that started, live or recently finished, by goid, in a hash
+ * whose buckets are guarded by REG_STRIPES locks. Finished ones wait in a FIFO so
+ * reports can still name them and restore their stacks; the oldest is then freed.
+ * There is a FIFO per P (the first FIN_QUEUES), each keeping RC_FINISHED_KEEP. A
+ * goroutine is registered and retired by the thread that runs it, so two Ps starting
+ * and ending goroutines meet on a lock only when their goids share a stripe: with one
+ * lock for all of it, its line crossed cores at every start and exit (bench/race
+ * spawn, 2 Ps: ~10% of the time in the two xchg). A reporter (rc_race_who_lock)
+ * holds every stripe: no goroutine leaves the hash, so none is freed, meanwhile.
  *
- * Lock order: a P cache's lock -> slots.lock -> a slot's lock -> rg->lock; reg.lock
- * -> a slot's lock; reg.lock -> rg->trace_lock. Nothing takes reg.lock while holding
- * slots.lock.
+ * Lock order: a P cache's lock -> slots.lock -> a slot's lock -> rg->lock; a FIFO's
+ * lock -> a stripe lock; stripes in index order -> a slot's lock; stripes ->
+ * rg->trace_lock. Nothing takes a stripe or FIFO lock while holding slots.lock.
  */
 #include "alloc.h"
 #include "race.h"
@@ -73,12 +79,15 @@ static struct slot_cache {
     unsigned nfreed;
 } slot_cache[SLOT_CACHE_PS];
 
-static struct {
-    _Atomic uint32_t lock;
-    rc_rg   *qhead, *qtail;      /* finished goroutines, oldest first */
-    unsigned qlen;
-    rc_rg   *bucket[RC_REG_BUCKETS];
-} reg;
+#define REG_STRIPES 16
+#define FIN_QUEUES  4
+static struct { _Alignas(64) _Atomic uint32_t lock; } reg_stripe[REG_STRIPES];
+static rc_rg *reg_bucket[RC_REG_BUCKETS];
+static struct fin_queue {
+    _Alignas(64) _Atomic uint32_t lock;
+    rc_rg   *head, *tail;        /* finished goroutines, oldest first */
+    unsigned len;
+} fin_queue[FIN_QUEUES];
 
 /* ---- slots ---------------------------------------------------------------------- */
 
@@ -266,52 +275,75 @@ void rc_slot_detach(rc_rg *rg)
 
 /* ---- registry ------------------------------------------------------------------- */
 
-static rc_rg **bucket_of(int64_t goid)
+/* goids are handed out in order, and goroutines mostly start and finish in about
+ * that order: consecutive goids in consecutive buckets keep the buckets a goroutine
+ * start and a retirement touch in a few cache lines. */
+static unsigned bucket_index(int64_t goid)
 {
-    return &reg.bucket[((uint64_t)goid * 0x9E3779B97F4A7C15ULL) >> 48];
+    return (unsigned)goid & (RC_REG_BUCKETS - 1);
+}
+
+/* A bucket's stripe: the buckets of one cache line share one. */
+static _Atomic uint32_t *stripe_lock(unsigned b)
+{
+    return &reg_stripe[(b / 8) % REG_STRIPES].lock;
 }
 
 void rc_race_register(rc_rg *rg)
 {
-    rc_spin_lock(&reg.lock);
-    rc_rg **b = bucket_of(rg->goid);
-    rg->hnext = *b;
-    *b = rg;
-    rc_spin_unlock(&reg.lock);
+    unsigned b = bucket_index(rg->goid);
+    rc_spin_lock(stripe_lock(b));
+    rg->hnext = reg_bucket[b];
+    reg_bucket[b] = rg;
+    rc_spin_unlock(stripe_lock(b));
 }
 
 static void unlink_rg(rc_rg *rg)
 {
-    for (rc_rg **p = bucket_of(rg->goid); *p; p = &(*p)->hnext)
+    unsigned b = bucket_index(rg->goid);
+    rc_spin_lock(stripe_lock(b));
+    for (rc_rg **p = &reg_bucket[b]; *p; p = &(*p)->hnext)
         if (*p == rg) {
             *p = rg->hnext;
-            return;
+            break;
         }
+    rc_spin_unlock(stripe_lock(b));
 }
 
 void rc_race_retire(rc_rg *rg)
 {
+    rc_p *p = rc_getp();
+    struct fin_queue *q = &fin_queue[p && p->id >= 0 ? (unsigned)p->id % FIN_QUEUES : 0];
     rc_rg *old = NULL;
-    rc_spin_lock(&reg.lock);
+    rc_spin_lock(&q->lock);
     rg->qnext = NULL;
-    if (reg.qtail)
-        reg.qtail->qnext = rg;
+    if (q->tail)
+        q->tail->qnext = rg;
     else
-        reg.qhead = rg;
-    reg.qtail = rg;
-    if (++reg.qlen > RC_FINISHED_KEEP) {
-        old = reg.qhead;
-        reg.qhead = old->qnext;
-        reg.qlen--;
+        q->head = rg;
+    q->tail = rg;
+    if (++q->len > RC_FINISHED_KEEP) {
+        old = q->head;
+        q->head = old->qnext;
+        q->len--;
         unlink_rg(old);
     }
-    rc_spin_unlock(&reg.lock);
+    rc_spin_unlock(&q->lock);
     if (old)
         rc_rg_free(old);
 }
 
-void rc_race_who_lock(void) { rc_spin_lock(&reg.lock); }
-void rc_race_who_unlock(void) { rc_spin_unlock(&reg.lock); }
+void rc_race_who_lock(void)
+{
+    for (unsigned i = 0; i < REG_STRIPES; i++)
+        rc_spin_lock(&reg_stripe[i].lock);
+}
+
+void rc_race_who_unlock(void)
+{
+    for (unsigned i = REG_STRIPES; i-- > 0;)
+        rc_spin_unlock(&reg_stripe[i].lock);
+}
 
 rc_rg *rc_race_cell_owner(rc_cell c)
 {
@@ -336,7 +368,7 @@ rc_rg *rc_race_cell_owner(rc_cell c)
     rc_spin_unlock(&s->lock);
     if (goid == 0)
         return NULL;
-    for (rc_rg *rg = *bucket_of(goid); rg; rg = rg->hnext)
+    for (rc_rg *rg = reg_bucket[bucket_index(goid)]; rg; rg = rg->hnext)
         if (rg->goid == goid)
             return rg;
     return NULL;
