@@ -133,7 +133,8 @@ typedef struct rc_rg {
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_depth, create_cap;
     struct rc_rg *qnext;        /* registry: quarantine of finished goroutines */
-    struct rc_rg *hnext;        /* registry: goid hash chain */
+    struct rc_rg *hnext;        /* registry: goid hash chain; spares: next batch */
+    uint32_t   spare_n;         /* spares (race.c): the length of the batch it heads */
 } rc_rg;
 
 extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
