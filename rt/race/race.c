@@ -308,9 +308,8 @@ static void h_go_start(rc_g *g)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    rc_spin_lock(&rg->lock);
-    rg->running = true;
-    rc_spin_unlock(&rg->lock);
+    /* (running: set by the attach, under the lock it takes anyway; until then rg
+     * holds no slot that a steal could look at) */
     /* Registered here, not at creation: only a goroutine that ran has cells to name
      * it, and its start, accesses and exit (rc_race_retire) happen on the thread that
      * runs it, so the registry's lock seldom moves between CPUs. Taken at creation by

@@ -203,7 +203,7 @@ void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write);
 void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr);
 
 /* slot.c */
-void   rc_slot_attach(rc_rg *rg);       /* rg has no slot; takes one */
+void   rc_slot_attach(rc_rg *rg);       /* rg has no slot; takes one (marks rg running) */
 void   rc_slot_detach(rc_rg *rg);       /* rg (finished) gives its slot back */
 void   rc_race_register(rc_rg *rg);     /* makes rg findable by its goid */
 void   rc_race_retire(rc_rg *rg);       /* finished: quarantined, freed later */

@@ -138,6 +138,22 @@ void rc_shadow_clear(uintptr_t addr, size_t size)
 {
     /* spill cells first: a word's spill cells are read only while its primary cells
      * say so, so none from before the clear can be read after it */
-    for_each_part(rc_shadow_spill_dir, addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
-    for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), false, clear_part);
+    uintptr_t a = addr & ~(uintptr_t)7, end = addr + size;
+    if (size && !((a ^ (end - 1)) >> RC_REGION_SHIFT)) {
+        /* within one region (a goroutine's stack top, its argument block, most heap
+         * blocks): no walk. A region has spill cells only if it has primary ones. */
+        size_t r = rc_shadow_region_of(a);
+        rc_cell *prim = atomic_load_explicit(&rc_shadow_dir[r], memory_order_acquire);
+        if (!prim)
+            return;
+        size_t from = ((a & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
+        size_t to = (((end - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS + RC_TIER_CELLS;
+        rc_cell *spill = atomic_load_explicit(&rc_shadow_spill_dir[r], memory_order_acquire);
+        if (spill)
+            clear_part((char *)(spill + from), (char *)(spill + to));
+        clear_part((char *)(prim + from), (char *)(prim + to));
+        return;
+    }
+    for_each_part(rc_shadow_spill_dir, a, size + (addr & 7), false, clear_part);
+    for_each_part(rc_shadow_dir, a, size + (addr & 7), false, clear_part);
 }

@@ -238,6 +238,7 @@ void rc_slot_attach(rc_rg *rg)
     s->owner = rg;
     journal_push(s, s->epoch + 1, rg->goid);
     rc_spin_lock(&rg->lock);
+    rg->running = true; /* (it runs: only a running goroutine attaches) */
     /* (no room made for vc[sid]: a clock grows only to what it learns, not to its
      * holder's slot id; 1-2 KiB of zeros per goroutine cost spawn 11%) */
     rg->sid = sid;
