@@ -202,7 +202,8 @@ static inline int victim(const rc_cell *cells, uint64_t epoch)
 static inline void load_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, rc_cell *cells)
 {
     for (int i = 0; i < RC_SHADOW_CELLS; i++) {
-        _Atomic rc_cell *c = i < RC_SHADOW_PRIMARY ? &prim[i] : &spill[i - RC_SHADOW_PRIMARY];
+        _Atomic rc_cell *c =
+            i < RC_SHADOW_PRIMARY ? rc_cell_k(prim, i) : rc_cell_k(spill, i - RC_SHADOW_PRIMARY);
         cells[i] = atomic_load_explicit(c, memory_order_acquire) & ~RC_CELL_SPILL;
     }
 }
@@ -210,9 +211,9 @@ static inline void load_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, r
 static inline void store_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, int i, rc_cell cur)
 {
     if (i < RC_SHADOW_PRIMARY)
-        atomic_store_explicit(&prim[i], cur | RC_CELL_SPILL, memory_order_release);
+        atomic_store_explicit(rc_cell_k(prim, i), cur | RC_CELL_SPILL, memory_order_release);
     else
-        atomic_store_explicit(&spill[i - RC_SHADOW_PRIMARY], cur, memory_order_release);
+        atomic_store_explicit(rc_cell_k(spill, i - RC_SHADOW_PRIMARY), cur, memory_order_release);
 }
 
 /* Both primary cells are taken and neither may be replaced: the word's spill cells
@@ -220,9 +221,9 @@ static inline void store_spilled(_Atomic rc_cell *prim, _Atomic rc_cell *spill, 
 static void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
-    atomic_store_explicit(&spill[0], cur, memory_order_release);
+    atomic_store_explicit(spill, cur, memory_order_release);
     for (int i = 0; i < RC_SHADOW_PRIMARY; i++)
-        atomic_fetch_or_explicit(&prim[i], RC_CELL_SPILL, memory_order_relaxed);
+        atomic_fetch_or_explicit(rc_cell_k(prim, i), RC_CELL_SPILL, memory_order_relaxed);
 }
 
 /* The out-of-line paths: the general ones (scan), and lean ones for plain reads
@@ -298,7 +299,7 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
     if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &i))
         return;
     if (i >= 0)
-        atomic_store_explicit(&prim[i], cur, memory_order_release);
+        atomic_store_explicit(rc_cell_k(prim, i), cur, memory_order_release);
     else
         start_spill(addr, prim, cur);
 }
@@ -312,16 +313,17 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
     if (i < 0)
         check_word_slow(rg, addr, prim, c0, c1, cur, mask, 0, pc);
     else if (i < RC_SHADOW_PRIMARY)
-        atomic_store_explicit(&prim[i], cur, memory_order_release);
+        atomic_store_explicit(rc_cell_k(prim, i), cur, memory_order_release);
     else if (i > RC_SHADOW_PRIMARY)
         start_spill(addr, prim, cur);
 }
 
-/* One word's check, its primary cells at prim. The fast path decides, without the
- * clock, the cases that make most checks: the cells already hold this access; the
- * word is fresh; or its first cell is our older record of this access and its second
- * is empty or ours too, or for a read any read (a variable two goroutines read; for a
- * read, after the fresh word, the same with the cells swapped).
+/* One word's check, its first primary cell at prim. The fast path decides, without
+ * the clock, the cases that make most checks: the cells already hold this access; the
+ * word is fresh (its first cell empty: then its second plane is not even read,
+ * shadow.h); or its first cell is our older record of this access and its second is
+ * empty or ours too, or for a read any read (a variable two goroutines read; for a
+ * read, the same with the cells swapped).
  * (`ours`: a previous holder's cell goes to the cell scan.) A spilled word goes to
  * check_spilled, everything else to check_word_slow (each with a plain read's
  * version). */
@@ -330,8 +332,17 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
             rc_cell flags, uintptr_t pc)
 {
     /* acquire: a cell's store released its trace event (below) */
-    const rc_cell c0 = atomic_load_explicit(&prim[0], memory_order_acquire);
-    const rc_cell c1 = atomic_load_explicit(&prim[1], memory_order_acquire);
+    const rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire);
+    /* release: whoever reads a cell also sees its trace event (and the part's
+     * position), so a report can restore the stack. Plain moves on x86-64. */
+    if (c0 == cur)
+        return;
+    if (c0 == 0) { /* fresh: its other cells are empty too */
+        atomic_store_explicit(prim, cur, memory_order_release);
+        return;
+    }
+    _Atomic rc_cell *p1 = rc_cell_k(prim, 1);
+    const rc_cell c1 = atomic_load_explicit(p1, memory_order_acquire);
     if (__builtin_expect((c0 | c1) & RC_CELL_SPILL, 0)) {
         if (flags == 0)
             check_spilled_read(rg, addr, prim, cur, mask, pc);
@@ -339,24 +350,18 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
             check_spilled(rg, addr, prim, cur, mask, flags, pc);
         return;
     }
-    if (c0 == cur || c1 == cur)
+    if (c1 == cur)
         return;
-    /* release: whoever reads a cell also sees its trace event (and the part's
-     * position), so a report can restore the stack. Plain moves on x86-64. */
     if (((c0 ^ cur) & CELL_KEY_BITS) == 0 && ours(rg, c0, cur)
         && (flags == 0 ? !(c1 & RC_CELL_WRITE) : c1 == 0 || ours(rg, c1, cur))) {
         if (rc_cell_epoch(c0) < rg->quiet_from) /* else as good as ours: see the top */
-            atomic_store_explicit(&prim[0], cur, memory_order_release);
-        return;
-    }
-    if ((c0 | c1) == 0) {
-        atomic_store_explicit(&prim[0], cur, memory_order_release);
+            atomic_store_explicit(prim, cur, memory_order_release);
         return;
     }
     if (flags == 0 && !(c0 & RC_CELL_WRITE) && ((c1 ^ cur) & CELL_KEY_BITS) == 0
         && ours(rg, c1, cur)) { /* the same for our read in the second cell */
         if (rc_cell_epoch(c1) < rg->quiet_from)
-            atomic_store_explicit(&prim[1], cur, memory_order_release);
+            atomic_store_explicit(p1, cur, memory_order_release);
         return;
     }
     if (flags == 0)
@@ -373,15 +378,15 @@ check_word(rc_rg *rg, uintptr_t addr, unsigned mask, rc_cell flags, uint64_t epo
 }
 
 /* Words a range check takes at once when they are fresh (a cache line of their
- * primary cells). */
-#define FRESH_RUN 4
+ * first cells). */
+#define FRESH_RUN 8
 
-/* Whether the FRESH_RUN words whose primary cells start at prim are all fresh (no
- * access recorded, no spill): one OR over their cells instead of a check each. */
+/* Whether the FRESH_RUN words whose first cells start at prim are all fresh (a first
+ * cell empty, shadow.h): one OR over them instead of a check each. */
 static inline bool run_fresh(const _Atomic rc_cell *prim)
 {
     rc_cell any = 0;
-    for (int i = 0; i < FRESH_RUN * RC_TIER_CELLS; i++)
+    for (int i = 0; i < FRESH_RUN; i++)
         any |= atomic_load_explicit(&prim[i], memory_order_relaxed);
     return any == 0;
 }
@@ -403,14 +408,14 @@ static uintptr_t check_words(rc_rg *rg, uintptr_t addr, uintptr_t end, rc_cell f
     while (addr < end) {
         if (try_fresh && end - addr >= FRESH_RUN * 8 && (try_fresh = run_fresh(prim))) {
             for (int i = 0; i < FRESH_RUN; i++) /* release: as check_cells' stores */
-                atomic_store_explicit(&prim[i * RC_TIER_CELLS], cur, memory_order_release);
+                atomic_store_explicit(&prim[i], cur, memory_order_release);
             addr += FRESH_RUN * 8;
-            prim += FRESH_RUN * RC_TIER_CELLS;
+            prim += FRESH_RUN;
             continue;
         }
         check_cells(rg, addr, prim, cur, 0xff, flags, pc);
         addr += 8;
-        prim += RC_TIER_CELLS;
+        prim++;
     }
     return addr;
 }

@@ -54,11 +54,11 @@ rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr)
     return fresh;
 }
 
-/* Calls f on the shadow of [addr, addr + size) in the tier of dir, one region's part
- * at a time: the cells from..to (bytes). Regions not yet mapped are created if
- * create, else skipped. */
+/* Calls f on the shadow of [addr, addr + size) in the tier of dir, in its first
+ * planes planes (shadow.h), one region's part of a plane at a time: the cells
+ * from..to (bytes). Regions not yet mapped are created if create, else skipped. */
 static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, bool create,
-                          void (*f)(char *from, char *to))
+                          int planes, void (*f)(char *from, char *to))
 {
     uintptr_t end = addr + size;
     while (addr < end) {
@@ -68,10 +68,11 @@ static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, 
         rc_cell *base = atomic_load(&dir[r]);
         if (!base && create)
             base = rc_shadow_region(dir, addr);
-        if (base)
-            f((char *)(base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS),
-              (char *)(base + (((stop - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS
-                       + RC_TIER_CELLS));
+        for (int k = 0; base && k < planes; k++) {
+            rc_cell *plane = base + (size_t)k * RC_REGION_WORDS;
+            f((char *)(plane + ((addr & (RC_REGION_SIZE - 1)) >> 3)),
+              (char *)(plane + ((stop - 1) & (RC_REGION_SIZE - 1)) / 8 + 1));
+        }
         addr = stop;
     }
 }
@@ -90,7 +91,7 @@ static void dense_part(char *from, char *to)
 void rc_shadow_dense(uintptr_t addr, size_t size)
 {
     if (rc_shadow_dir && size >= RC_SHADOW_DENSE_MIN)
-        for_each_part(rc_shadow_dir, addr, size, true, dense_part);
+        for_each_part(rc_shadow_dir, addr, size, true, RC_TIER_CELLS, dense_part);
 }
 
 static void no_part(char *from, char *to) { (void)from; (void)to; }
@@ -98,7 +99,7 @@ static void no_part(char *from, char *to) { (void)from; (void)to; }
 void rc_shadow_reserve(uintptr_t addr, size_t size)
 {
     if (rc_shadow_dir)
-        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, no_part);
+        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, 1, no_part);
 }
 
 static void prefault_part(char *from, char *to)
@@ -116,7 +117,8 @@ static void prefault_part(char *from, char *to)
 void rc_shadow_prefault(uintptr_t addr, size_t size)
 {
     if (rc_shadow_dir)
-        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, prefault_part);
+        for_each_part(rc_shadow_dir, addr & ~(uintptr_t)7, size + (addr & 7), true, RC_TIER_CELLS,
+                      prefault_part);
 }
 
 static void clear_part(char *from, char *to)
@@ -146,14 +148,16 @@ void rc_shadow_clear(uintptr_t addr, size_t size)
         rc_cell *prim = atomic_load_explicit(&rc_shadow_dir[r], memory_order_acquire);
         if (!prim)
             return;
-        size_t from = ((a & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
-        size_t to = (((end - 1) & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS + RC_TIER_CELLS;
+        size_t from = (a & (RC_REGION_SIZE - 1)) >> 3, to = ((end - 1) & (RC_REGION_SIZE - 1)) / 8 + 1;
         rc_cell *spill = atomic_load_explicit(&rc_shadow_spill_dir[r], memory_order_acquire);
-        if (spill)
-            clear_part((char *)(spill + from), (char *)(spill + to));
-        clear_part((char *)(prim + from), (char *)(prim + to));
+        for (int k = 0; spill && k < RC_TIER_CELLS; k++)
+            clear_part((char *)(spill + k * RC_REGION_WORDS + from),
+                       (char *)(spill + k * RC_REGION_WORDS + to));
+        for (int k = 0; k < RC_TIER_CELLS; k++)
+            clear_part((char *)(prim + k * RC_REGION_WORDS + from),
+                       (char *)(prim + k * RC_REGION_WORDS + to));
         return;
     }
-    for_each_part(rc_shadow_spill_dir, a, size + (addr & 7), false, clear_part);
-    for_each_part(rc_shadow_dir, a, size + (addr & 7), false, clear_part);
+    for_each_part(rc_shadow_spill_dir, a, size + (addr & 7), false, RC_TIER_CELLS, clear_part);
+    for_each_part(rc_shadow_dir, a, size + (addr & 7), false, RC_TIER_CELLS, clear_part);
 }

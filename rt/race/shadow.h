@@ -33,7 +33,13 @@
  * Layout: two levels per tier. A directory entry covers RC_REGION_SIZE bytes of the
  * 47-bit user address space; its cells are one mmap (MAP_NORESERVE: pages are
  * committed when first touched), created on the first access in the region (the
- * spill tier's on the region's first spill).
+ * spill tier's on the region's first spill). Within it the cells are in planes, one
+ * per cell index: plane k holds cell k of every word of the region, in address order
+ * (rc_cell_k). A word's first cell is the first to fill and a word with its first
+ * cell empty is fresh (above), so a check reads the second plane only when the
+ * first cell holds another access: memory one goroutine writes (a task filling its
+ * buffer) touches one plane, 8 bytes of shadow per word, not 16 (bench/race spawn:
+ * half the shadow pages the kernel zeroes, half the lines in cache).
  */
 #ifndef RC_SHADOW_H
 #define RC_SHADOW_H
@@ -92,7 +98,15 @@ static inline _Atomic rc_cell *rc_shadow_tier(_Atomic(rc_cell *) *dir, uintptr_t
     rc_cell *base = atomic_load_explicit(&dir[rc_shadow_region_of(addr)], memory_order_acquire);
     if (__builtin_expect(base == NULL, 0))
         base = rc_shadow_region(dir, addr);
-    return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3) * RC_TIER_CELLS;
+    return (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3);
+}
+
+#define RC_REGION_WORDS (RC_REGION_SIZE / 8) /* a plane's cells */
+
+/* Cell k of a word, c being its first cell (in either tier). */
+static inline _Atomic rc_cell *rc_cell_k(_Atomic rc_cell *c, int k)
+{
+    return c + (size_t)k * RC_REGION_WORDS;
 }
 
 /* Whether the primary cells of addr's region exist, i.e. some access in its 4 MiB
@@ -103,13 +117,13 @@ static inline bool rc_shadow_mapped(uintptr_t addr)
                                 memory_order_relaxed) != NULL;
 }
 
-/* The primary cells of the word containing addr. */
+/* The first primary cell of the word containing addr (rc_cell_k: the others). */
 static inline _Atomic rc_cell *rc_shadow_cells(uintptr_t addr)
 {
     return rc_shadow_tier(rc_shadow_dir, addr);
 }
 
-/* Its spill cells (the region is created if need be). */
+/* Its first spill cell (the region is created if need be). */
 static inline _Atomic rc_cell *rc_shadow_spill_cells(uintptr_t addr)
 {
     return rc_shadow_tier(rc_shadow_spill_dir, addr);
