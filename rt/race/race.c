@@ -327,7 +327,9 @@ static void h_go_exit(rc_g *g)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    atomic_store(&rg->finished, true);
+    /* release, not seq_cst: a report reads it for "(finished)" and needs no fence
+     * (a seq_cst store is an xchg on x86-64) */
+    atomic_store_explicit(&rg->finished, true, memory_order_release);
     /* The stack will be reused by another goroutine: forget accesses to the part
      * this one used, i.e. down to the deepest instrumented frame or dynamic alloca
      * (__rc_func_entry, __rc_stack_alloca; uninstrumented frames below leave no
