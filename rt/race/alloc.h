@@ -13,6 +13,7 @@
 void *__libc_malloc(size_t);
 void *__libc_calloc(size_t, size_t);
 void *__libc_realloc(void *, size_t);
+void *__libc_memalign(size_t, size_t);
 void  __libc_free(void *);
 
 #define rc_race_malloc  __libc_malloc
