@@ -101,15 +101,22 @@ static void rehash(struct stripe *s, uint32_t cap)
     rc_race_free(old);
 }
 
-/* Empties o's partial clocks (see the top), if it has any. */
-static void clear_partials(syncobj *o)
+/* Empties o's partial clocks (see the top), if it has any: the test inline (a Mutex's
+ * Unlock makes it), the loop out of line. */
+static __attribute__((noinline)) void clear_partials_of(partial *pt)
 {
-    partial *pt = atomic_load_explicit(&o->part, memory_order_acquire);
-    for (int i = 0; pt && i < MERGE_PS; i++) {
+    for (int i = 0; i < MERGE_PS; i++) {
         rc_spin_lock(&pt[i].lock);
         rc_vc_clear(&pt[i].vc);
         rc_spin_unlock(&pt[i].lock);
     }
+}
+
+static inline void clear_partials(syncobj *o)
+{
+    partial *pt = atomic_load_explicit(&o->part, memory_order_acquire);
+    if (__builtin_expect(pt != NULL, 0))
+        clear_partials_of(pt);
 }
 
 /* Returns the object with s->lock held, or NULL (lock released) if absent and !create. */
@@ -207,16 +214,22 @@ static inline void own_entry_fix(rc_rg *rg)
         rg->vc.e[sid] = rg->attach_epoch - 1;
 }
 
-/* rg's clock joins o's and its partials' (stripe lock held, or the Mutex). */
-static void acquire_obj(rc_rg *rg, syncobj *o)
+static __attribute__((noinline)) void acquire_partials(rc_rg *rg, partial *pt)
 {
-    rc_vc_join(&rg->vc, &o->vc);
-    partial *pt = atomic_load_explicit(&o->part, memory_order_acquire);
-    for (int i = 0; pt && i < MERGE_PS; i++) {
+    for (int i = 0; i < MERGE_PS; i++) {
         rc_spin_lock(&pt[i].lock);
         rc_vc_join(&rg->vc, &pt[i].vc);
         rc_spin_unlock(&pt[i].lock);
     }
+}
+
+/* rg's clock joins o's and its partials' (stripe lock held, or the Mutex). */
+static inline void acquire_obj(rc_rg *rg, syncobj *o)
+{
+    rc_vc_join(&rg->vc, &o->vc);
+    partial *pt = atomic_load_explicit(&o->part, memory_order_acquire);
+    if (__builtin_expect(pt != NULL, 0))
+        acquire_partials(rg, pt);
     own_entry_fix(rg);
 }
 
