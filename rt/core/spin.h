@@ -8,6 +8,7 @@
 
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 static inline void rc_cpu_relax(void)
@@ -37,6 +38,13 @@ static inline void rc_spin_lock(_Atomic uint32_t *l)
             return;
         rc_spin_wait(spins);
     }
+}
+
+/* One attempt: whether the lock was free (and is now ours). */
+static inline bool rc_spin_trylock(_Atomic uint32_t *l)
+{
+    return !atomic_load_explicit(l, memory_order_relaxed) &&
+           !atomic_exchange_explicit(l, 1, memory_order_acquire);
 }
 
 static inline void rc_spin_unlock(_Atomic uint32_t *l)

@@ -332,14 +332,22 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
             rc_cell flags, uintptr_t pc)
 {
     /* acquire: a cell's store released its trace event (below) */
-    const rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire);
+    rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire);
     /* release: whoever reads a cell also sees its trace event (and the part's
      * position), so a report can restore the stack. Plain moves on x86-64. */
     if (c0 == cur)
         return;
     if (c0 == 0) { /* fresh: its other cells are empty too */
-        atomic_store_explicit(prim, cur, memory_order_release);
-        return;
+        /* A compare-and-swap: two goroutines' first accesses to a word at the same
+         * instant (two goroutines starting together, each writing its half of a
+         * struct's word) would otherwise both store here and one record be lost
+         * (Go's TestRaceChanWrongSend missed its race ~4 times in 1000 at two Ps). The
+         * loser checks against the winner's cell like any other. */
+        if (atomic_compare_exchange_strong_explicit(prim, &c0, cur, memory_order_release,
+                                                    memory_order_acquire))
+            return;
+        if (c0 == cur)
+            return;
     }
     _Atomic rc_cell *p1 = rc_cell_k(prim, 1);
     const rc_cell c1 = atomic_load_explicit(p1, memory_order_acquire);

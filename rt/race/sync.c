@@ -22,10 +22,11 @@
  *
  * Merges (a merge release joins the releaser's clock into the object's: WaitGroup.Done,
  * RWMutex.RUnlock, an atomic read-modify-write) come from many goroutines on several
- * Ps to one object at once: every task of a fan-out signals one WaitGroup. They go to
- * one of MERGE_PS partial clocks of the object, by P, each under its own lock, found
- * through a per-P cache of the last object merged into (valid while sync_gen holds):
- * no stripe lock, and each partial's lines stay with its P. An acquire joins the
+ * Ps to one object at once: every task of a fan-out signals one WaitGroup. Once they
+ * contend for its stripe lock, they go to one of MERGE_PS partial clocks of the
+ * object, by P, each under its own lock, found through a per-P cache of the last
+ * object merged into (valid while sync_gen holds): no stripe lock, and each
+ * partial's lines stay with its P. An acquire joins the
  * object's clock and every partial; a copy release (the object's clock becomes the
  * releaser's) empties the partials. (bench/race spawn, 2 Ps: the Done's stripe lock,
  * taken by both Ps in turn, was ~5% of the time.)
@@ -119,10 +120,9 @@ static inline void clear_partials(syncobj *o)
         clear_partials_of(pt);
 }
 
-/* Returns the object with s->lock held, or NULL (lock released) if absent and !create. */
-static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
+/* a's object (s->lock held), created if absent and create, else NULL. */
+static syncobj *find_locked(struct stripe *s, uintptr_t a, bool create)
 {
-    rc_spin_lock(&s->lock);
     syncobj *o = NULL, **p = NULL;
     if (s->cap) {
         p = slot_of(s, a);
@@ -144,6 +144,14 @@ static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
         *p = o;
         s->count++;
     }
+    return o;
+}
+
+/* Returns the object with s->lock held, or NULL (lock released) if absent and !create. */
+static syncobj *sync_get(struct stripe *s, uintptr_t a, bool create)
+{
+    rc_spin_lock(&s->lock);
+    syncobj *o = find_locked(s, a, create);
     if (!o)
         rc_spin_unlock(&s->lock);
     return o;
@@ -251,53 +259,63 @@ static void release_obj(rc_rg *rg, syncobj *o)
     rc_race_publish_own(rg, &o->vc);
 }
 
-/* The object a merge into a goes to: the calling P's cached one, else looked up (and
- * created) under its stripe lock. pid: the P's id, -1 if none. */
+/* Per P, the object it last merged into (valid while sync_gen holds). */
 static struct merge_cache {
     _Alignas(64) uint64_t gen;
     uintptr_t addr;
     syncobj  *obj;
 } merge_cache[MERGE_PS];
 
-static syncobj *merge_obj(uintptr_t a, int pid)
-{
-    uint64_t gen = atomic_load_explicit(&sync_gen, memory_order_acquire);
-    struct merge_cache *mc = pid >= 0 && pid < MERGE_PS ? &merge_cache[pid] : NULL;
-    if (mc && mc->gen == gen && mc->addr == a)
-        return mc->obj;
-    struct stripe *s = stripe_of(a);
-    syncobj *o = sync_get(s, a, true);
-    rc_spin_unlock(&s->lock);
-    if (mc) {
-        mc->gen = gen;
-        mc->addr = a;
-        mc->obj = o;
-    }
-    return o;
-}
-
+/* o's partial clocks, made now if it has none (its stripe lock held). */
 static partial *partials_of(syncobj *o)
 {
-    partial *pt = atomic_load_explicit(&o->part, memory_order_acquire);
+    partial *pt = atomic_load_explicit(&o->part, memory_order_relaxed);
     if (pt)
         return pt;
-    partial *fresh = __libc_memalign(64, MERGE_PS * sizeof *fresh);
-    if (!fresh)
+    pt = __libc_memalign(64, MERGE_PS * sizeof *pt);
+    if (!pt)
         rc_fatal("race: out of memory (sync objects)");
-    memset(fresh, 0, MERGE_PS * sizeof *fresh);
-    if (atomic_compare_exchange_strong_explicit(&o->part, &pt, fresh, memory_order_acq_rel,
-                                                memory_order_acquire))
-        return fresh;
-    rc_race_free(fresh); /* another P installed them first */
+    memset(pt, 0, MERGE_PS * sizeof *pt);
+    atomic_store_explicit(&o->part, pt, memory_order_release);
     return pt;
 }
 
-/* rg's clock joins a's: into the calling P's partial (see the top). */
+/* rg's clock joins a's. Into the object's own clock, under the stripe lock, while
+ * that lock is free when a merge comes; the first merge that finds it taken (merges
+ * from several Ps at once, most likely) gives the object its partial clocks, and its
+ * merges go there from then on (see the top). An object merged into without
+ * contention (most: an atomic reference count, say) never has them. */
 static void release_merge(rc_rg *rg, uintptr_t a)
 {
     rc_p *p = rc_getp();
     int pid = p ? p->id : -1;
-    partial *pt = &partials_of(merge_obj(a, pid))[pid > 0 ? pid % MERGE_PS : 0];
+    struct merge_cache *mc = pid >= 0 && pid < MERGE_PS ? &merge_cache[pid] : NULL;
+    uint64_t gen = atomic_load_explicit(&sync_gen, memory_order_acquire);
+    syncobj *o = mc && mc->gen == gen && mc->addr == a ? mc->obj : NULL;
+    partial *pt = o ? atomic_load_explicit(&o->part, memory_order_acquire) : NULL;
+    if (!pt) {
+        struct stripe *s = stripe_of(a);
+        bool contended = !rc_spin_trylock(&s->lock);
+        if (contended)
+            rc_spin_lock(&s->lock);
+        o = find_locked(s, a, true);
+        if (mc) {
+            mc->gen = gen;
+            mc->addr = a;
+            mc->obj = o;
+        }
+        pt = atomic_load_explicit(&o->part, memory_order_relaxed);
+        if (!pt && !contended) {
+            rc_vc_join(&o->vc, &rg->vc);
+            rc_race_publish_own(rg, &o->vc);
+            rc_spin_unlock(&s->lock);
+            return;
+        }
+        if (!pt)
+            pt = partials_of(o);
+        rc_spin_unlock(&s->lock);
+    }
+    pt = &pt[pid > 0 ? pid % MERGE_PS : 0];
     rc_spin_lock(&pt->lock);
     rc_vc_join(&pt->vc, &rg->vc);
     rc_race_publish_own(rg, &pt->vc);
