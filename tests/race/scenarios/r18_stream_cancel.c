@@ -3,12 +3,12 @@
 // ranges over errCh, sets streamErr and cancels; main ranges over resultCh, then reads
 // streamErr. errCh closing before resultCh orders nothing: the error goroutine writes
 // streamErr after its receive, and nothing orders that write before main's read. One
-// write, one read, in either order: each line appears once in the one report. On one
-// P: both goroutines are woken by the stream goroutine at the same moment, and on two
-// CPUs their first (and only) checks of stream_err can run at the same instant, each
-// before the other's record is stored (the shadow is updated without a lock, as in
-// TSan), which missed the race in about 1 run in 400.
-// ENV: RCMAXPROCS=1
+// write, one read, in either order: each line appears once in the one report. Both
+// goroutines are woken by the stream goroutine at the same moment, and on two CPUs
+// their first (and only) checks of stream_err can run at the same instant: a word's
+// first record is stored by a compare-and-swap (rt/race/access.c), so the second
+// check sees the first (before it, about 1 run in 400 missed the race, and this test
+// ran on one P).
 // EXIT: 66
 // STDERR-COUNT: 1 WARNING: DATA RACE
 // STDERR-COUNT: 1 {{FILE}}:{{LINE:write}}

@@ -1,10 +1,9 @@
 // Port of Go's TestRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the
 // goroutine whose AddInt64 returns 1 came first, so its write races with the other one's
-// write before its Add. On one P: on two CPUs both goroutines make their first check of
-// the word of x1 and x2 at the start, often at the same instant, and two such checks
-// can store into the same empty cell (the shadow is updated without a lock, as in
-// TSan), losing one write: the race went unreported in about 1 run in 300.
-// ENV: RCMAXPROCS=1
+// write before its Add. On two CPUs both goroutines make their first check of the word
+// of x1 and x2 at the start, often at the same instant: a word's first record is
+// stored by a compare-and-swap (rt/race/access.c), so neither write is lost (before
+// it, about 1 run in 300 missed the race, and this test ran on one P).
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 #include "../gotest.h"
