@@ -308,14 +308,12 @@ static void h_go_start(rc_g *g)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    /* (running: set by the attach, under the lock it takes anyway; until then rg
-     * holds no slot that a steal could look at) */
     /* Registered here, not at creation: only a goroutine that ran has cells to name
      * it, and its start, accesses and exit (rc_race_retire) happen on the thread that
-     * runs it, so the registry's lock seldom moves between CPUs. Taken at creation by
-     * the spawning thread and at exit by another, that lock's line crossed cores
-     * twice per goroutine (bench/race spawn: ~10% of its time). Before the attach:
-     * a report that finds the tenure must find the goroutine. */
+     * runs it, so the registry's locks seldom move between CPUs (slot.c). Before the
+     * attach: a report that finds the tenure must find the goroutine. The attach
+     * marks it running, under the lock it takes anyway (until then rg holds no slot
+     * a steal could look at). */
     rc_race_register(rg);
     rc_slot_attach(rg);
     if (g->stack.hi)
