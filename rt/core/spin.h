@@ -30,21 +30,17 @@ static inline void rc_spin_wait(unsigned spins)
         sched_yield();
 }
 
-static inline void rc_spin_lock(_Atomic uint32_t *l)
-{
-    for (unsigned spins = 0;; spins++) {
-        if (!atomic_load_explicit(l, memory_order_relaxed) &&
-            !atomic_exchange_explicit(l, 1, memory_order_acquire))
-            return;
-        rc_spin_wait(spins);
-    }
-}
-
 /* One attempt: whether the lock was free (and is now ours). */
 static inline bool rc_spin_trylock(_Atomic uint32_t *l)
 {
     return !atomic_load_explicit(l, memory_order_relaxed) &&
            !atomic_exchange_explicit(l, 1, memory_order_acquire);
+}
+
+static inline void rc_spin_lock(_Atomic uint32_t *l)
+{
+    for (unsigned spins = 0; !rc_spin_trylock(l); spins++)
+        rc_spin_wait(spins);
 }
 
 static inline void rc_spin_unlock(_Atomic uint32_t *l)

@@ -54,9 +54,21 @@ rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr)
     return fresh;
 }
 
+/* Calls f on the cells of the words of [addr, stop), one region's, in each of the
+ * region's first planes planes (shadow.h): the cells from..to (bytes). */
+static inline void each_plane(rc_cell *base, int planes, uintptr_t addr, uintptr_t stop,
+                              void (*f)(char *from, char *to))
+{
+    for (int k = 0; k < planes; k++) {
+        rc_cell *plane = base + (size_t)k * RC_REGION_WORDS;
+        f((char *)(plane + ((addr & (RC_REGION_SIZE - 1)) >> 3)),
+          (char *)(plane + ((stop - 1) & (RC_REGION_SIZE - 1)) / 8 + 1));
+    }
+}
+
 /* Calls f on the shadow of [addr, addr + size) in the tier of dir, in its first
- * planes planes (shadow.h), one region's part of a plane at a time: the cells
- * from..to (bytes). Regions not yet mapped are created if create, else skipped. */
+ * planes planes, one region's part of a plane at a time (each_plane). Regions not yet
+ * mapped are created if create, else skipped. */
 static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, bool create,
                           int planes, void (*f)(char *from, char *to))
 {
@@ -68,11 +80,8 @@ static void for_each_part(_Atomic(rc_cell *) *dir, uintptr_t addr, size_t size, 
         rc_cell *base = atomic_load(&dir[r]);
         if (!base && create)
             base = rc_shadow_region(dir, addr);
-        for (int k = 0; base && k < planes; k++) {
-            rc_cell *plane = base + (size_t)k * RC_REGION_WORDS;
-            f((char *)(plane + ((addr & (RC_REGION_SIZE - 1)) >> 3)),
-              (char *)(plane + ((stop - 1) & (RC_REGION_SIZE - 1)) / 8 + 1));
-        }
+        if (base)
+            each_plane(base, planes, addr, stop, f);
         addr = stop;
     }
 }
@@ -148,14 +157,10 @@ void rc_shadow_clear(uintptr_t addr, size_t size)
         rc_cell *prim = atomic_load_explicit(&rc_shadow_dir[r], memory_order_acquire);
         if (!prim)
             return;
-        size_t from = (a & (RC_REGION_SIZE - 1)) >> 3, to = ((end - 1) & (RC_REGION_SIZE - 1)) / 8 + 1;
         rc_cell *spill = atomic_load_explicit(&rc_shadow_spill_dir[r], memory_order_acquire);
-        for (int k = 0; spill && k < RC_TIER_CELLS; k++)
-            clear_part((char *)(spill + k * RC_REGION_WORDS + from),
-                       (char *)(spill + k * RC_REGION_WORDS + to));
-        for (int k = 0; k < RC_TIER_CELLS; k++)
-            clear_part((char *)(prim + k * RC_REGION_WORDS + from),
-                       (char *)(prim + k * RC_REGION_WORDS + to));
+        if (spill)
+            each_plane(spill, RC_TIER_CELLS, a, end, clear_part);
+        each_plane(prim, RC_TIER_CELLS, a, end, clear_part);
         return;
     }
     for_each_part(rc_shadow_spill_dir, a, size + (addr & 7), false, RC_TIER_CELLS, clear_part);
