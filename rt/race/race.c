@@ -312,8 +312,7 @@ static void h_go_start(rc_g *g)
      * it, and its start, accesses and exit (rc_race_retire) happen on the thread that
      * runs it, so the registry's locks seldom move between CPUs (slot.c). Before the
      * attach: a report that finds the tenure must find the goroutine. The attach
-     * marks it running, under the lock it takes anyway (until then rg holds no slot
-     * a steal could look at). */
+     * marks it running (until then rg holds no slot a steal could look at). */
     rc_race_register(rg);
     rc_slot_attach(rg);
     if (g->stack.hi)
@@ -508,6 +507,7 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rc_race_access_init();
     rc_race_options_init();
     rc_shadow_init();
+    rc_reach_init();
     rc_g *g = rc_getg(); /* main */
     rc_rg *rg = rg_new(g->id);
     rc_race_register(rg);
