@@ -1,7 +1,8 @@
 /*
  * race.c: the detector's happens-before engine: per-goroutine state and the rc_hooks
  * the runtime calls (see hooks.h for where, and for which Go memory model edge each
- * one is). Sync objects are in sync.c, slots and the registry of goroutines in slot.c.
+ * one is). Sync objects are in sync.c, slots and the quarantine of finished
+ * goroutines in slot.c.
  *
  * Lock order: rg->lock -> a sync stripe lock -> rg->trace_lock.
  */
@@ -14,6 +15,7 @@
 #include "../sched/control.h"
 
 #include <link.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,24 +25,29 @@ int rc_race_history_parts = RC_TRACE_MIN_PARTS << 1; /* history_size=1 */
 
 /* ---- goroutines ----------------------------------------------------------------- */
 
-/* Retired states leave the registry (slot.c) in the order their goroutines finished;
- * up to SPARE_MAX wait here, with their buffers (clock, shadow stack, creation stack,
- * reachability snapshot, trace ring and its parts' stack copies), for the next
- * goroutines. Freeing them made spawning under detection malloc ~6 blocks on the
- * spawning thread and free them on another, contending on glibc's arena lock (futex
- * waits and wakes on both threads).
+/* Retired states come back from the quarantine (slot.c) in the order their
+ * goroutines finished; up to SPARE_MAX wait here, with their buffers (clock, shadow
+ * stack, creation stack, reachability snapshot, trace ring and its parts' stack
+ * copies), for the next goroutines. Freeing them made spawning under detection malloc
+ * ~6 blocks on the spawning thread and free them on another, contending on glibc's
+ * arena lock (futex waits and wakes on both threads).
  * Each of the first SPARE_CACHE_PS Ps keeps its own spares, used only by the thread
  * that holds the P, and trades them with the shared list SPARE_BATCH at a time: the
  * goroutines one P spawns mostly finish on another, and a shared list under one lock
  * moved that lock's line between the two cores at every spawn and every retirement
  * (bench/race spawn, 2 Ps: two thirds of rg_new's samples on its xchg). The shared
- * list holds batches, chained through hnext, each a chain through qnext. */
+ * list holds batches, chained through hnext, each a chain through qnext.
+ * States are never freed (slot.c reads them through journals at any time): beyond
+ * SPARE_MAX their buffers are, and the bare states wait on the husk list (through
+ * qnext) to be used before any new one is allocated. Go keeps its goroutine records
+ * the same way. */
 #define SPARE_MAX      256
 #define SPARE_BATCH    16
 #define SPARE_CACHE_PS 4
 static _Atomic uint32_t spare_lock;
 static rc_rg *spare;               /* batches */
 static unsigned nspare;            /* states in them */
+static rc_rg *husks;               /* bare states */
 
 static struct spare_cache {
     _Alignas(64) rc_rg *head; /* through qnext */
@@ -53,17 +60,22 @@ static struct spare_cache *my_spares(void)
     return p && p->id >= 0 && p->id < SPARE_CACHE_PS ? &spare_cache[p->id] : NULL;
 }
 
+/* Frees what rg points to; rg is left as a bare state (rg_spare empties it). */
 static void rg_release_buffers(rc_rg *rg)
 {
     rc_trace_free(rg);
+    rc_trace_init(rg);
     rc_vc_free(&rg->vc);
     rc_race_free(rg->stk);
     rc_race_free(rg->create_stk);
     rc_race_free(rg->reach_snap);
-    rc_race_free(rg);
+    rg->stk = rg->create_stk = NULL;
+    rg->cap = rg->create_cap = 0;
+    rg->reach_snap = NULL;
 }
 
-/* Puts the chain head..tail of n states on the shared list, or frees it if full. */
+/* Puts the chain head..tail of n states on the shared list; if full, frees their
+ * buffers and keeps them as husks. */
 static void spare_put_batch(rc_rg *head, rc_rg *tail, unsigned n)
 {
     tail->qnext = NULL;
@@ -78,10 +90,12 @@ static void spare_put_batch(rc_rg *head, rc_rg *tail, unsigned n)
     rc_spin_unlock(&spare_lock);
     if (kept)
         return;
-    for (rc_rg *next; head; head = next) {
-        next = head->qnext;
-        rg_release_buffers(head);
-    }
+    for (rc_rg *rg = head; rg; rg = rg->qnext)
+        rg_release_buffers(rg);
+    rc_spin_lock(&spare_lock);
+    tail->qnext = husks;
+    husks = head;
+    rc_spin_unlock(&spare_lock);
 }
 
 void rc_rg_free(rc_rg *rg)
@@ -109,28 +123,33 @@ static rc_rg *rg_spare(void)
 {
     struct spare_cache *c = my_spares();
     rc_rg *rg = c ? c->head : NULL;
+    bool husk = false;
     if (!rg) {
         rc_spin_lock(&spare_lock);
         rg = spare;
         if (rg) {
             spare = rg->hnext;
             nspare -= rg->spare_n;
+        } else if ((rg = husks)) {
+            husks = rg->qnext;
+            rg->qnext = NULL;
+            husk = true;
         }
         rc_spin_unlock(&spare_lock);
         if (!rg)
             return NULL;
-        if (c) { /* the batch is ours now */
+        if (c && !husk) { /* the batch is ours now */
             c->head = rg;
             c->n = rg->spare_n;
         }
     }
-    if (c) {
+    if (c && !husk) {
         c->head = rg->qnext;
         c->n--;
         /* the next spare came cold out of the quarantine: fetch what reuse writes */
         for (size_t off = 0; c->head && off < sizeof *c->head; off += 64)
             __builtin_prefetch((char *)c->head + off, 1);
-    } else if (rg->qnext) { /* off-P: the rest of its batch goes back */
+    } else if (!husk && rg->qnext) { /* off-P: the rest of its batch goes back */
         rc_rg *t = rg->qnext;
         unsigned n = 1;
         while (t->qnext) {
@@ -148,7 +167,10 @@ static rc_rg *rg_spare(void)
     uintptr_t *create_stk = rg->create_stk;
     uint32_t create_cap = rg->create_cap;
     void *reach_snap = rg->reach_snap;
-    memset(rg, 0, sizeof *rg);
+    /* (not ident, which a reporter may be reading: slot.c) */
+    memset(rg, 0, offsetof(rc_rg, ident));
+    rg->qnext = rg->hnext = NULL;
+    rg->spare_n = 0;
     rc_vc_clear(&vc);
     rg->vc = vc;
     rg->stk = stk;
@@ -176,11 +198,12 @@ static rc_rg *rg_new(int64_t goid)
     rg->sid = RC_NO_SLOT;
     rg->poll_left = rc_race_poll_every;
     rg->goid = goid;
+    atomic_store_explicit(&rg->ident, goid, memory_order_relaxed); /* (slot.c) */
     return rg;
 }
 
-/* g's creation stack, for dumps (hooks.h creation_stack): the registry lock keeps its
- * state alive while it is copied. */
+/* g's creation stack, for dumps (hooks.h creation_stack): rc_race_who_lock keeps its
+ * state from reuse while it is copied. */
 static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
 {
     rc_race_who_lock();
@@ -308,13 +331,7 @@ static void h_go_start(rc_g *g)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    /* Registered here, not at creation: only a goroutine that ran has cells to name
-     * it, and its start, accesses and exit (rc_race_retire) happen on the thread that
-     * runs it, so the registry's locks seldom move between CPUs (slot.c). Before the
-     * attach: a report that finds the tenure must find the goroutine. The attach
-     * marks it running (until then rg holds no slot a steal could look at). */
-    rc_race_register(rg);
-    rc_slot_attach(rg);
+    rc_slot_attach(rg); /* marks it running (until then it held no slot to steal) */
     if (g->stack.hi)
         prefault_stack_top(g);
 }
@@ -510,7 +527,6 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rc_reach_init();
     rc_g *g = rc_getg(); /* main */
     rc_rg *rg = rg_new(g->id);
-    rc_race_register(rg);
     rg->is_main = true;
     rg->running = true;
     g->race = rc_tls_race = rg;

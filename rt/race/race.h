@@ -31,8 +31,8 @@
  * Threading: an rc_rg is written by its own goroutine while it runs. Hooks called on
  * a parked goroutine's behalf (a channel hand-off) and slot stealing take rg->lock;
  * the goroutine itself takes it when it stops and starts running (block/unblock).
- * Lock order: slots lock -> a slot's lock -> rg->lock -> rg->trace_lock; registry
- * lock -> trace_lock.
+ * Lock order: slots lock -> a slot's lock -> rg->lock -> rg->trace_lock;
+ * rc_race_who_lock -> a slot's lock -> trace_lock.
  */
 #ifndef RC_RACE_H
 #define RC_RACE_H
@@ -132,9 +132,11 @@ typedef struct rc_rg {
 
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_depth, create_cap;
-    struct rc_rg *qnext;        /* registry: quarantine of finished goroutines */
-    struct rc_rg *hnext;        /* registry: goid hash chain; spares: next batch */
-    uint32_t   spare_n;         /* spares (race.c): the length of the batch it heads */
+    struct rc_rg *qnext;        /* slot.c: quarantine of finished goroutines; spares */
+    _Atomic int64_t ident;      /* slot.c: goid, until the state leaves the quarantine
+                                   (0: free for reuse); kept when a spare is emptied */
+    struct rc_rg *hnext;        /* spares (race.c): next batch */
+    uint32_t   spare_n;         /* spares: the length of the batch it heads */
 } rc_rg;
 
 extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
@@ -205,13 +207,14 @@ void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr);
 /* slot.c */
 void   rc_slot_attach(rc_rg *rg);       /* rg has no slot; takes one (marks rg running) */
 void   rc_slot_detach(rc_rg *rg);       /* rg (finished) gives its slot back */
-void   rc_race_register(rc_rg *rg);     /* makes rg findable by its goid */
-void   rc_race_retire(rc_rg *rg);       /* finished: quarantined, freed later */
+void   rc_race_retire(rc_rg *rg);       /* finished: quarantined, reused later */
 /* Who made the access cell c records: the goroutine, or NULL when its history is
- * gone. The result stays valid while the registry lock is held. */
+ * gone (it finished long ago); *goid (if goid) becomes its id while its slot's
+ * journal still has it, else 0. The result stays valid while rc_race_who_lock is
+ * held (no finished goroutine's state is reused meanwhile). */
 void   rc_race_who_lock(void);
 void   rc_race_who_unlock(void);
-rc_rg *rc_race_cell_owner(rc_cell c);
+rc_rg *rc_race_cell_owner(rc_cell c, int64_t *goid);
 
 /* sync.c: sync objects. acquire: rg's clock joins a's; release: a's clock becomes rg's
  * (merge: joins it). */

@@ -288,7 +288,7 @@ typedef struct prev_access {
 static void restore_prev(prev_access *p, rc_cell oc)
 {
     rc_race_who_lock();
-    rc_rg *old = rc_race_cell_owner(oc);
+    rc_rg *old = rc_race_cell_owner(oc, NULL);
     p->n = old ? rc_trace_restore(old, oc, p->stk, MAX_STACK) : 0;
     p->nheld = old ? rc_trace_restore_held(old, oc, p->held) : -1;
     rc_race_who_unlock();
@@ -302,7 +302,8 @@ static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uin
 {
     static uintptr_t cstk[MAX_STACK];
     rc_race_who_lock(); /* keeps old alive until its data is collected */
-    rc_rg *old = rc_race_cell_owner(oc);
+    int64_t old_goid;
+    rc_rg *old = rc_race_cell_owner(oc, &old_goid);
     int cn = current_stack(cur, pc, cstk);
     const uintptr_t *ostk = p->stk;
     int on = p->n;
@@ -315,6 +316,8 @@ static bool collect(rc_race_data *d, rc_rg *cur, uintptr_t addr, rc_cell cc, uin
     d->addr = addr;
     collect_access(&d->cur, addr, cc, cur, cstk, cn);
     collect_access(&d->prev, addr, oc, old, ostk, on);
+    if (!old && old_goid) /* its state is gone, its name is not */
+        d->prev.g = (rc_rgoroutine){ .id = old_goid, .finished = true };
     collect_held(&d->cur, cur->held, (int)cur->nheld);
     collect_held(&d->prev, p->held, p->nheld);
     collect_mutexes(d);

@@ -1,10 +1,10 @@
 /*
- * slot.c: slots (race.h), their journals, and the registry that finds a goroutine's
- * detector state by goroutine id.
+ * slot.c: slots (race.h), their journals, which name the goroutine behind a cell,
+ * and the quarantine of finished goroutines.
  *
- * A slot's journal lists its tenures in epoch order, {first epoch, goid}: the cell
- * (sid, e) was made by the goroutine of the last tenure that starts at or before e.
- * A journal keeps at most RC_JOURNAL_MAX tenures; older ones are dropped and the
+ * A slot's journal lists its tenures in epoch order, {first epoch, goid, state}: the
+ * cell (sid, e) was made by the goroutine of the last tenure that starts at or before
+ * e. A journal keeps at most RC_JOURNAL_MAX tenures; older ones are dropped and the
  * accesses they covered are then reported without a stack.
  *
  * Which slot an attaching goroutine gets: a never-used one first (lowest id, so the
@@ -13,19 +13,22 @@
  * P caches below), then the slot of a goroutine that is not running (round robin
  * over the slots).
  *
- * Registry: goroutines that started, live or recently finished, by goid, in a hash
- * whose buckets are guarded by REG_STRIPES locks. Finished ones wait in a FIFO so
- * reports can still name them and restore their stacks; the oldest is then freed.
- * There is a FIFO per P (the first FIN_QUEUES), each keeping RC_FINISHED_KEEP. A
- * goroutine is registered and retired by the thread that runs it, so two Ps starting
- * and ending goroutines meet on a lock only when their goids share a stripe: with one
- * lock for all of it, its line crossed cores at every start and exit (bench/race
- * spawn, 2 Ps: ~10% of the time in the two xchg). A reporter (rc_race_who_lock)
- * holds every stripe: no goroutine leaves the hash, so none is freed, meanwhile.
+ * Finding a cell's goroutine: the tenure names its state directly. States are
+ * type-stable (race.c never frees one, only its buffers), so the pointer can always be
+ * read; it is the tenure's goroutine while its ident is the tenure's goid. A state's
+ * ident is set when a goroutine gets it and zeroed when it leaves the quarantine:
+ * finished goroutines wait in a FIFO per P (the first FIN_QUEUES), each keeping
+ * RC_FINISHED_KEEP, so reports can still name them and restore their stacks; the
+ * oldest then goes back to race.c for reuse. A reporter (rc_race_who_lock) holds every
+ * FIFO's lock: no state leaves the quarantine meanwhile, so one whose ident matches
+ * stays that goroutine's until it unlocks. A goroutine's start and exit thus take no
+ * shared lock for its identity (a goid hash under striped locks cost bench/race spawn
+ * ~6% at 2 Ps: consecutive goids start on alternating CPUs, and their buckets' lines
+ * moved between them at every start and exit).
  *
- * Lock order: a P cache's lock -> slots.lock -> a slot's lock -> rg->lock (steals); a FIFO's
- * lock -> a stripe lock; stripes in index order -> a slot's lock; stripes ->
- * rg->trace_lock. Nothing takes a stripe or FIFO lock while holding slots.lock.
+ * Lock order: a P cache's lock -> slots.lock -> a slot's lock -> rg->lock (steals);
+ * FIFO locks in index order -> a slot's lock -> rg->trace_lock. Nothing takes a FIFO
+ * lock while holding a slot's lock or slots.lock.
  */
 #include "alloc.h"
 #include "race.h"
@@ -38,9 +41,8 @@
 
 #define RC_JOURNAL_MAX   4096
 #define RC_FINISHED_KEEP 1024
-#define RC_REG_BUCKETS   (1u << 16)
 
-typedef struct tenure { uint64_t epoch0; int64_t goid; } tenure;
+typedef struct tenure { uint64_t epoch0; int64_t goid; rc_rg *rg; } tenure;
 
 typedef struct slot {
     _Alignas(64) _Atomic uint32_t lock; /* guards the rest (see the top) */
@@ -79,10 +81,7 @@ static struct slot_cache {
     unsigned nfreed;
 } slot_cache[SLOT_CACHE_PS];
 
-#define REG_STRIPES 16
-#define FIN_QUEUES  4
-static struct { _Alignas(64) _Atomic uint32_t lock; } reg_stripe[REG_STRIPES];
-static rc_rg *reg_bucket[RC_REG_BUCKETS];
+#define FIN_QUEUES 4
 static struct fin_queue {
     _Alignas(64) _Atomic uint32_t lock;
     rc_rg   *head, *tail;        /* finished goroutines, oldest first */
@@ -91,7 +90,7 @@ static struct fin_queue {
 
 /* ---- slots ---------------------------------------------------------------------- */
 
-static void journal_push(slot *s, uint64_t epoch0, int64_t goid)
+static void journal_push(slot *s, uint64_t epoch0, rc_rg *rg)
 {
     if (s->nj == RC_JOURNAL_MAX) {
         uint32_t drop = RC_JOURNAL_MAX / 2;
@@ -107,7 +106,7 @@ static void journal_push(slot *s, uint64_t epoch0, int64_t goid)
         s->j = j;
         s->capj = cap;
     }
-    s->j[s->nj++] = (tenure){ epoch0, goid };
+    s->j[s->nj++] = (tenure){ epoch0, rg->goid, rg };
 }
 
 /* Takes the slot of a goroutine that is not running; -1 if every holder runs (slots
@@ -246,7 +245,7 @@ void rc_slot_attach(rc_rg *rg)
     rg->epoch = s->epoch;
     rg->attach_epoch = s->epoch + 1;
     s->owner = rg;
-    journal_push(s, s->epoch + 1, rg->goid);
+    journal_push(s, s->epoch + 1, rg);
     rc_spin_unlock(&s->lock);
     rc_trace_new_part(rg); /* a part holds one tenure's epochs */
 }
@@ -276,42 +275,7 @@ void rc_slot_detach(rc_rg *rg)
     rc_spin_unlock(&c->lock);
 }
 
-/* ---- registry ------------------------------------------------------------------- */
-
-/* goids are handed out in order, and goroutines mostly start and finish in about
- * that order: consecutive goids in consecutive buckets keep the buckets a goroutine
- * start and a retirement touch in a few cache lines. */
-static unsigned bucket_index(int64_t goid)
-{
-    return (unsigned)goid & (RC_REG_BUCKETS - 1);
-}
-
-/* A bucket's stripe: the buckets of one cache line share one. */
-static _Atomic uint32_t *stripe_lock(unsigned b)
-{
-    return &reg_stripe[(b / 8) % REG_STRIPES].lock;
-}
-
-void rc_race_register(rc_rg *rg)
-{
-    unsigned b = bucket_index(rg->goid);
-    rc_spin_lock(stripe_lock(b));
-    rg->hnext = reg_bucket[b];
-    reg_bucket[b] = rg;
-    rc_spin_unlock(stripe_lock(b));
-}
-
-static void unlink_rg(rc_rg *rg)
-{
-    unsigned b = bucket_index(rg->goid);
-    rc_spin_lock(stripe_lock(b));
-    for (rc_rg **p = &reg_bucket[b]; *p; p = &(*p)->hnext)
-        if (*p == rg) {
-            *p = rg->hnext;
-            break;
-        }
-    rc_spin_unlock(stripe_lock(b));
-}
+/* ---- the quarantine ---------------------------------------------------------- */
 
 void rc_race_retire(rc_rg *rg)
 {
@@ -330,9 +294,8 @@ void rc_race_retire(rc_rg *rg)
         q->head = old->qnext;
         q->len--;
         /* the next one out has been cold for 1024 retirements: fetch it meanwhile */
-        __builtin_prefetch(q->head, 1);
         __builtin_prefetch(&q->head->qnext, 1);
-        unlink_rg(old);
+        atomic_store_explicit(&old->ident, 0, memory_order_relaxed); /* (see the top) */
     }
     rc_spin_unlock(&q->lock);
     if (old)
@@ -341,23 +304,25 @@ void rc_race_retire(rc_rg *rg)
 
 void rc_race_who_lock(void)
 {
-    for (unsigned i = 0; i < REG_STRIPES; i++)
-        rc_spin_lock(&reg_stripe[i].lock);
+    for (unsigned i = 0; i < FIN_QUEUES; i++)
+        rc_spin_lock(&fin_queue[i].lock);
 }
 
 void rc_race_who_unlock(void)
 {
-    for (unsigned i = REG_STRIPES; i-- > 0;)
-        rc_spin_unlock(&reg_stripe[i].lock);
+    for (unsigned i = FIN_QUEUES; i-- > 0;)
+        rc_spin_unlock(&fin_queue[i].lock);
 }
 
-rc_rg *rc_race_cell_owner(rc_cell c)
+rc_rg *rc_race_cell_owner(rc_cell c, int64_t *goid)
 {
     unsigned sid = rc_cell_sid(c);
     uint64_t e = rc_cell_epoch(c);
+    if (goid)
+        *goid = 0;
     if (sid >= RC_NSLOTS)
         return NULL;
-    int64_t goid = 0;
+    tenure t = { 0, 0, NULL };
     slot *s = &slots.s[sid];
     rc_spin_lock(&s->lock);
     if (e >= s->floor && s->nj > 0 && e >= s->j[0].epoch0) {
@@ -369,13 +334,12 @@ rc_rg *rc_race_cell_owner(rc_cell c)
             else
                 hi = mid;
         }
-        goid = s->j[lo].goid;
+        t = s->j[lo];
     }
     rc_spin_unlock(&s->lock);
-    if (goid == 0)
-        return NULL;
-    for (rc_rg *rg = reg_bucket[bucket_index(goid)]; rg; rg = rg->hnext)
-        if (rg->goid == goid)
-            return rg;
-    return NULL;
+    if (goid)
+        *goid = t.goid;
+    if (!t.rg || atomic_load_explicit(&t.rg->ident, memory_order_relaxed) != t.goid)
+        return NULL; /* its state went back for reuse: its history is gone */
+    return t.rg;
 }
