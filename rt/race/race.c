@@ -331,7 +331,7 @@ static void h_go_start(rc_g *g)
     rc_rg *rg = g->race;
     if (!rg)
         return;
-    rc_slot_attach(rg); /* marks it running (until then it held no slot to steal) */
+    rc_slot_attach(rg, true); /* marks it running (until then it held no slot to steal) */
     if (g->stack.hi)
         prefault_stack_top(g);
 }
@@ -386,7 +386,7 @@ static void h_unblock(rc_g *g)
     bool has_slot = rg->sid != RC_NO_SLOT;
     rc_spin_unlock(&rg->lock);
     if (!has_slot)
-        rc_slot_attach(rg);
+        rc_slot_attach(rg, false);
 }
 
 static void h_acquire(rc_g *g, const void *obj)
@@ -532,7 +532,7 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     g->race = rc_tls_race = rg;
     atomic_store_explicit(&rc_race_lone, !rc_ctl_on, memory_order_relaxed);
     rc_tls_race_acc = rc_ctl_on ? rg : NULL;
-    rc_slot_attach(rg);
+    rc_slot_attach(rg, true);
     rc_hooks_active = &race_hooks;
     if (!rc_ctl_on) /* controlled runs: no scan thread (docs/EXPLORE.md) */
         rc_reach_start();

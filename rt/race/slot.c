@@ -229,7 +229,7 @@ static unsigned take_slot(void)
     return (unsigned)sid;
 }
 
-void rc_slot_attach(rc_rg *rg)
+void rc_slot_attach(rc_rg *rg, bool first)
 {
     unsigned sid = take_slot();
     slot *s = &slots.s[sid];
@@ -244,10 +244,13 @@ void rc_slot_attach(rc_rg *rg)
     rg->sid = sid;
     rg->epoch = s->epoch;
     rg->attach_epoch = s->epoch + 1;
+    if (first) /* a part holds one tenure's epochs; the journal then names rg */
+        rc_trace_first_part(rg);
     s->owner = rg;
     journal_push(s, s->epoch + 1, rg);
     rc_spin_unlock(&s->lock);
-    rc_trace_new_part(rg); /* a part holds one tenure's epochs */
+    if (!first) /* (a report may be reading its trace: under trace_lock) */
+        rc_trace_new_part(rg);
 }
 
 void rc_slot_detach(rc_rg *rg)

@@ -145,10 +145,8 @@ void rc_trace_reset(rc_rg *rg)
 }
 
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
-void rc_trace_new_part(rc_rg *rg)
+static void new_part(rc_rg *rg)
 {
-    wait_for_holds(rg);
-    rc_spin_lock(&rg->trace_lock);
     if (!rg->parts) {
         rg->parts = rc_race_calloc(rg->nparts, sizeof *rg->parts);
         if (!rg->parts)
@@ -168,7 +166,19 @@ void rc_trace_new_part(rc_rg *rg)
         }
         part_start(rg, rg->parts[rg->cur]);
     }
+}
+
+void rc_trace_new_part(rc_rg *rg)
+{
+    wait_for_holds(rg);
+    rc_spin_lock(&rg->trace_lock);
+    new_part(rg);
     rc_spin_unlock(&rg->trace_lock);
+}
+
+void rc_trace_first_part(rc_rg *rg)
+{
+    new_part(rg);
 }
 
 void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write)
