@@ -242,50 +242,65 @@ check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uns
     store_spilled(prim, spill, i >= 0 ? i : victim(cells, rc_cell_epoch(cur)), cur);
 }
 
+/* check_spilled_read's cases beyond its fast path: cells of our own slot, or a write
+ * or atomic among them. */
 static __attribute__((noinline)) void
-check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                   unsigned mask, uintptr_t pc)
+check_spilled_read_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                        unsigned mask, uintptr_t pc)
 {
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
     load_spilled(prim, spill, cells);
-    if (!((cells[0] | cells[1] | cells[2] | cells[3]) & (RC_CELL_WRITE | RC_CELL_ATOMIC))) {
-        /* plain reads only (a variable several goroutines read) or empty cells: none
-         * can race with ours. Our older record of this read: refresh it. */
-        unsigned same_slot = 0;
-        for (int k = 0; k < RC_SHADOW_CELLS; k++) {
-            if ((cells[k] ^ cur) & CELL_SID_BITS)
-                continue;
-            if (!((cells[k] ^ cur) & CELL_KEY_BITS) && ours(rg, cells[k], cur)) {
-                if (rc_cell_epoch(cells[k]) < rg->quiet_from)
-                    store_spilled(prim, spill, k, cur);
-                return;
-            }
-            same_slot = 1;
-        }
-        /* Other slots' reads and empty cells only: take the first empty or ordered
-         * before us (as reread would), else evict (victim's pick among four of one
-         * kind: the rotation). Cells of our slot go to reread. (reread's own loop
-         * here, with its tests of ours and of writes that cannot hold, cost spawn
-         * 100 instructions per task.) */
-        if (!same_slot) {
-            for (int k = 0; k < RC_SHADOW_CELLS; k++)
-                if (cells[k] == 0
-                    || ((cells[k] & mask)
-                        && rc_cell_epoch(cells[k]) <= rc_vc_get(&rg->vc, rc_cell_sid(cells[k])))) {
-                    store_spilled(prim, spill, k, cur);
-                    return;
-                }
-            store_spilled(prim, spill, (int)(rc_cell_epoch(cur) % RC_SHADOW_CELLS), cur);
-            return;
-        }
-    }
     int i = reread(rg, cells, RC_SHADOW_CELLS, cur, mask);
     if (i < 0)
         check_spilled(rg, addr, prim, cur, mask, 0, pc);
     else if (i != RC_SHADOW_CELLS)
         store_spilled(prim, spill, i < RC_SHADOW_CELLS ? i : victim(cells, rc_cell_epoch(cur)),
                       cur);
+}
+
+/* A plain read of a spilled word. Its fast path is a variable several goroutines
+ * read (a global pointer every task reads): four plain reads of other slots, or
+ * empty cells, none of which can race with ours. It takes the first cell that is
+ * empty or another's read of some of our bytes ordered before us (as reread would),
+ * else evicts by rotation (victim's pick among four of one kind), with the cells in
+ * registers and one clock bounds load (a version that kept them in an array, shared
+ * with the general path, cost bench/race spawn ~150 instructions per such read). */
+static __attribute__((noinline)) void
+check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                   unsigned mask, uintptr_t pc)
+{
+    _Static_assert(RC_SHADOW_PRIMARY == 2 && RC_SHADOW_CELLS == 4, "two cells per tier");
+    _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
+    const rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire) & ~RC_CELL_SPILL;
+    const rc_cell c1 = atomic_load_explicit(rc_cell_k(prim, 1), memory_order_acquire) & ~RC_CELL_SPILL;
+    const rc_cell c2 = atomic_load_explicit(spill, memory_order_acquire);
+    const rc_cell c3 = atomic_load_explicit(rc_cell_k(spill, 1), memory_order_acquire);
+    const rc_cell sid_bits = CELL_SID_BITS;
+    /* a write or atomic, or a cell of our slot (ours, a previous holder's, or an
+     * empty cell when we hold slot 0): the general path */
+    if (((c0 | c1 | c2 | c3) & (RC_CELL_WRITE | RC_CELL_ATOMIC))
+        || !((c0 ^ cur) & sid_bits) || !((c1 ^ cur) & sid_bits)
+        || !((c2 ^ cur) & sid_bits) || !((c3 ^ cur) & sid_bits)) {
+        check_spilled_read_slow(rg, addr, prim, cur, mask, pc);
+        return;
+    }
+    const uint64_t *e = rg->vc.e;
+    const unsigned cap = rg->vc.cap;
+#define BEFORE_US(c)                                                                       \
+    ((c) == 0                                                                              \
+     || (((c) & mask) && rc_cell_sid(c) < cap && rc_cell_epoch(c) <= e[rc_cell_sid(c)]))
+    if (BEFORE_US(c0))
+        atomic_store_explicit(prim, cur | RC_CELL_SPILL, memory_order_release);
+    else if (BEFORE_US(c1))
+        atomic_store_explicit(rc_cell_k(prim, 1), cur | RC_CELL_SPILL, memory_order_release);
+    else if (BEFORE_US(c2))
+        atomic_store_explicit(spill, cur, memory_order_release);
+    else if (BEFORE_US(c3))
+        atomic_store_explicit(rc_cell_k(spill, 1), cur, memory_order_release);
+    else
+        store_spilled(prim, spill, (int)(rc_cell_epoch(cur) % RC_SHADOW_CELLS), cur);
+#undef BEFORE_US
 }
 
 /* check_cells' general case for a word without spill cells: c0 and c1 were read

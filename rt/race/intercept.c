@@ -93,6 +93,9 @@ static __attribute__((noinline)) void *lookup(void **slot, const char *name)
         __builtin_expect(p_ != NULL, 1) ? p_ : lookup((void **)&real_##f, #f);         \
     }))
 
+void *rc_libc_memset(void *d, int c, size_t n) { return REAL(memset)(d, c, n); }
+void *rc_libc_memcpy(void *d, const void *s, size_t n) { return REAL(memcpy)(d, s, n); }
+
 /* The length of the common prefix of a and b plus one (the first differing or, for
  * strings, terminating byte), at most n: the bytes a comparison reads. */
 static size_t compared(const unsigned char *a, const unsigned char *b, size_t n, bool str)

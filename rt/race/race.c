@@ -56,8 +56,8 @@ static struct spare_cache {
 
 static struct spare_cache *my_spares(void)
 {
-    rc_p *p = rc_getp();
-    return p && p->id >= 0 && p->id < SPARE_CACHE_PS ? &spare_cache[p->id] : NULL;
+    int pid = rc_race_pid();
+    return pid >= 0 && pid < SPARE_CACHE_PS ? &spare_cache[pid] : NULL;
 }
 
 /* Frees what rg points to; rg is left as a bare state (rg_spare empties it). */
@@ -168,7 +168,7 @@ static rc_rg *rg_spare(void)
     uint32_t create_cap = rg->create_cap;
     void *reach_snap = rg->reach_snap;
     /* (not ident, which a reporter may be reading: slot.c) */
-    memset(rg, 0, offsetof(rc_rg, ident));
+    rc_libc_memset(rg, 0, offsetof(rc_rg, ident));
     rg->qnext = rg->hnext = NULL;
     rg->spare_n = 0;
     rc_vc_clear(&vc);

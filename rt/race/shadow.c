@@ -1,4 +1,5 @@
 /* shadow.c: the two-level shadow map (layout in shadow.h). */
+#include "alloc.h"
 #include "shadow.h"
 #include "../diag/panic.h"
 
@@ -130,18 +131,25 @@ void rc_shadow_prefault(uintptr_t addr, size_t size)
                       prefault_part);
 }
 
+#define CLEAR_INLINE 256 /* bytes of cells cleared by stores, not a call */
+
 static void clear_part(char *from, char *to)
 {
     size_t n = (size_t)(to - from);
+    if (n <= CLEAR_INLINE) { /* an argument block, a stack top: a few lines */
+        for (_Atomic rc_cell *c = (_Atomic rc_cell *)from; (char *)c < to; c++)
+            atomic_store_explicit(c, 0, memory_order_relaxed);
+        return;
+    }
     if (n >= 1024 * 1024) { /* below this, memset beats a TLB shootdown */
         /* whole pages: give them back (they read as zero again) */
         uintptr_t pa = ((uintptr_t)from + 4095) & ~(uintptr_t)4095;
         uintptr_t pb = (uintptr_t)to & ~(uintptr_t)4095;
-        memset(from, 0, pa - (uintptr_t)from);
+        rc_libc_memset(from, 0, pa - (uintptr_t)from);
         madvise((void *)pa, pb - pa, MADV_DONTNEED);
-        memset((void *)pb, 0, (uintptr_t)to - pb);
+        rc_libc_memset((void *)pb, 0, (uintptr_t)to - pb);
     } else {
-        memset(from, 0, n);
+        rc_libc_memset(from, 0, n);
     }
 }
 

@@ -154,8 +154,8 @@ static int pick_free(void)
 
 static struct slot_cache *my_cache(void)
 {
-    rc_p *p = rc_getp();
-    return p && p->id >= 0 && p->id < SLOT_CACHE_PS ? &slot_cache[p->id] : NULL;
+    int pid = rc_race_pid();
+    return pid >= 0 && pid < SLOT_CACHE_PS ? &slot_cache[pid] : NULL;
 }
 
 static void queue_free(const unsigned *sids, unsigned n)
@@ -282,8 +282,8 @@ void rc_slot_detach(rc_rg *rg)
 
 void rc_race_retire(rc_rg *rg)
 {
-    rc_p *p = rc_getp();
-    struct fin_queue *q = &fin_queue[p && p->id >= 0 ? (unsigned)p->id % FIN_QUEUES : 0];
+    int pid = rc_race_pid();
+    struct fin_queue *q = &fin_queue[pid >= 0 ? (unsigned)pid % FIN_QUEUES : 0];
     rc_rg *old = NULL;
     rc_spin_lock(&q->lock);
     rg->qnext = NULL;

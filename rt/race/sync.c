@@ -287,8 +287,7 @@ static partial *partials_of(syncobj *o)
  * contention (most: an atomic reference count, say) never has them. */
 static void release_merge(rc_rg *rg, uintptr_t a)
 {
-    rc_p *p = rc_getp();
-    int pid = p ? p->id : -1;
+    int pid = rc_race_pid();
     struct merge_cache *mc = pid >= 0 && pid < MERGE_PS ? &merge_cache[pid] : NULL;
     uint64_t gen = atomic_load_explicit(&sync_gen, memory_order_acquire);
     syncobj *o = mc && mc->gen == gen && mc->addr == a ? mc->obj : NULL;

@@ -69,7 +69,8 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
     p->depth = rg->depth;
     p->n = 0;
     p->nheld = rg->nheld;
-    memcpy(p->held, rg->held, rg->nheld * sizeof *p->held);
+    if (rg->nheld)
+        rc_libc_memcpy(p->held, rg->held, rg->nheld * sizeof *p->held);
     if (rg->depth > p->stack_cap) { /* the buffer is kept when the part is reused */
         uintptr_t *stk = rc_race_realloc(p->stack, rg->depth * sizeof *stk);
         if (!stk)
@@ -78,7 +79,7 @@ static void part_start(rc_rg *rg, rc_trace_part *p)
         p->stack_cap = rg->depth;
     }
     if (rg->depth)
-        memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
+        rc_libc_memcpy(p->stack, rg->stk, rg->depth * sizeof *p->stack);
     p->guard = RC_EV_NONE; /* a run of accesses does not cross parts */
     rg->evp = p->ev;
     rg->eve = p->ev + p->cap;
