@@ -277,14 +277,29 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
     const rc_cell c2 = atomic_load_explicit(spill, memory_order_acquire);
     const rc_cell c3 = atomic_load_explicit(rc_cell_k(spill, 1), memory_order_acquire);
     const rc_cell sid_bits = CELL_SID_BITS;
-    /* a write or atomic, or a cell of our slot (ours, a previous holder's, or an
-     * empty cell when we hold slot 0): the general path */
-    if (((c0 | c1 | c2 | c3) & (RC_CELL_WRITE | RC_CELL_ATOMIC))
-        || !((c0 ^ cur) & sid_bits) || !((c1 ^ cur) & sid_bits)
-        || !((c2 ^ cur) & sid_bits) || !((c3 ^ cur) & sid_bits)) {
+    if ((c0 | c1 | c2 | c3) & (RC_CELL_WRITE | RC_CELL_ATOMIC)) {
         check_spilled_read_slow(rg, addr, prim, cur, mask, pc);
         return;
     }
+    /* A cell of our slot: our older record of this read (a loop's bound that four
+     * workers read), refreshed in place; else (another kind of ours, a previous
+     * holder's, an empty cell when we hold slot 0) the general path. */
+#define OWN_SLOT(c, store)                                                                 \
+    if (!((c ^ cur) & sid_bits)) {                                                         \
+        if (!((c ^ cur) & CELL_KEY_BITS) && ours(rg, c, cur)) {                            \
+            if (rc_cell_epoch(c) < rg->quiet_from)                                         \
+                store;                                                                     \
+        } else {                                                                           \
+            check_spilled_read_slow(rg, addr, prim, cur, mask, pc);                        \
+        }                                                                                  \
+        return;                                                                            \
+    }
+    OWN_SLOT(c0, atomic_store_explicit(prim, cur | RC_CELL_SPILL, memory_order_release))
+    OWN_SLOT(c1, atomic_store_explicit(rc_cell_k(prim, 1), cur | RC_CELL_SPILL,
+                                          memory_order_release))
+    OWN_SLOT(c2, atomic_store_explicit(spill, cur, memory_order_release))
+    OWN_SLOT(c3, atomic_store_explicit(rc_cell_k(spill, 1), cur, memory_order_release))
+#undef OWN_SLOT
     const uint64_t *e = rg->vc.e;
     const unsigned cap = rg->vc.cap;
 #define BEFORE_US(c)                                                                       \
