@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "race.h"
 #include "shadow.h"
+#include "../core/asym.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "../hooks.h"
@@ -529,7 +530,7 @@ __attribute__((constructor(102))) static void rc_race_init(void)
     rc_race_access_init();
     rc_race_options_init();
     rc_shadow_init();
-    rc_reach_init();
+    rc_asym_init();
     rc_g *g = rc_getg(); /* main */
     rc_rg *rg = rg_new(g->id);
     rg->is_main = true;

@@ -293,7 +293,6 @@ int  rc_race_deadlock_scan(void);
 
 /* reach.c: goroutines blocked on objects no live goroutine reaches */
 typedef struct rc_blocked { rc_g *g; int64_t id, since; uint8_t reason; } rc_blocked;
-void rc_reach_init(void);                /* detector start-up, before any goroutine */
 void rc_reach_start(void);               /* the scan thread (detector start-up) */
 void rc_reach_stop(void);                /* exit: no more scans from that thread */
 void rc_reach_gate(void);                /* a goroutine about to run: waits out a scan */

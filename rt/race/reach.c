@@ -60,19 +60,17 @@
 #include "alloc.h"
 #include "race.h"
 #include "report.h"
+#include "../core/asym.h"
 #include "../core/clock.h"
 #include "../core/futex.h"
 #include "../sched/proc.h"
 #include "../time/timer.h"
 
 #include <link.h>
-#include <linux/membarrier.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <time.h>
-#include <unistd.h>
 
 /* malloc.c */
 void   rc_race_heap_freeze(void);
@@ -94,37 +92,15 @@ typedef struct rc_snap {
 /* ---- the gate: goroutines wait here while a scan runs ----------------------------- */
 
 static _Atomic uint32_t stw;   /* 1 while a scan holds the world */
-static bool asym;              /* membarrier orders the gate (set once, at start-up) */
 
 /* Dekker with the scan: the goroutine has published its RUNNING status (or the
  * scheduler did) before it reads stw; the scan sets stw before it reads statuses. So
  * either the scan sees it running (and gives up) or it sees stw and waits. The gate
- * runs at every start and wake-up, the scan seldom: so the scan pays for the fence
- * both sides need. After setting stw it runs membarrier(PRIVATE_EXPEDITED), which
- * puts a full barrier into every running thread of the process; a gate's store and
- * load then fall either before that barrier (the scan reads the status) or its load
- * after it (it reads stw). The gate needs only the compiler to keep its order. An
- * mfence here was 2.3% of bench/race spawn. Without membarrier (an old kernel, a
- * seccomp filter) the gate fences. */
-void rc_reach_init(void)
-{
-    asym = syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
-}
-
-/* The scan's side of the gate, after it set stw; false if the barrier failed (the
- * scan is then dropped: the gates did not fence). */
-static bool fence_with_gates(void)
-{
-    atomic_thread_fence(memory_order_seq_cst);
-    return !asym || syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0) == 0;
-}
-
+ * runs at every start and wake-up, the scan seldom: the scan pays for the fence
+ * (core/asym.h; an mfence here was 2.3% of bench/race spawn). */
 void rc_reach_gate(void)
 {
-    if (asym)
-        atomic_signal_fence(memory_order_seq_cst);
-    else
-        atomic_thread_fence(memory_order_seq_cst);
+    rc_asym_light();
     while (__builtin_expect(atomic_load_explicit(&stw, memory_order_relaxed) != 0, 0))
         rc_futex_wait(&stw, 1, NULL);
 }
@@ -647,7 +623,8 @@ static int scan(const rc_g *self, const rc_snap *self_snap, rc_blocked *out, int
     if (!rc_timers_freeze())
         return -1;
     atomic_store(&stw, 1);
-    if (!fence_with_gates() || !ms_quiet(self) || !take_gstates(self) || !goroutine_roots(self, self_snap))
+    rc_asym_heavy();
+    if (!ms_quiet(self) || !take_gstates(self) || !goroutine_roots(self, self_snap))
         goto out_world;
     tls_roots();
     rc_race_heap_freeze();

@@ -32,6 +32,7 @@
  */
 #include "alloc.h"
 #include "race.h"
+#include "../core/plock.h"
 #include "../core/spin.h"
 #include "../diag/panic.h"
 #include "racecheck.h"
@@ -65,28 +66,33 @@ static struct {
 /* A P's slot cache: slots taken from the free queue's head a batch at a time and
  * handed out in that order, and freed ones put back at its tail a batch at a time,
  * so that a goroutine's start and exit seldom take slots.lock, which every P would
- * otherwise cross twice per goroutine. Its lock is its P's in all but one case (the
- * line stays on that CPU): an attach that finds no slot anywhere drains every cache
- * before it waits, so slots never sit in the cache of an idle P while another waits.
- * Only the first SLOT_CACHE_PS Ps have one, so at most RC_NSLOTS / 4 slots are out of
- * the queue, and reuse stays oldest-freed first to within that. */
+ * otherwise cross twice per goroutine. Its lock is a plock (core/plock.h) its P owns:
+ * another thread takes it in one case only, an attach that finds no slot anywhere,
+ * which drains every cache before it waits, so slots never sit in the cache of an
+ * idle P while another waits. Only the first SLOT_CACHE_PS Ps have one, so at most
+ * RC_NSLOTS / 4 slots are out of the queue, and reuse stays oldest-freed first to
+ * within that. */
 #define SLOT_BATCH    8
 #define SLOT_CACHE_PS 4
 _Static_assert(2 * SLOT_BATCH * SLOT_CACHE_PS <= RC_NSLOTS / 4, "slot caches hold too many");
 static struct slot_cache {
-    _Alignas(64) _Atomic uint32_t lock;
+    _Alignas(64) rc_plock lock;
     unsigned take[SLOT_BATCH];
     unsigned itake, ntake;       /* take[itake, ntake) are ours to hand out */
     unsigned freed[SLOT_BATCH];
     unsigned nfreed;
 } slot_cache[SLOT_CACHE_PS];
 
+/* FIFOs of finished goroutines: one per P for the first FIN_QUEUES Ps, owned by the
+ * P (a plock: a reporter is the only other thread that takes it), and a shared one
+ * for the others and for goroutines that finish off any P, whose owner path is never
+ * used (its lock is its word alone). */
 #define FIN_QUEUES 4
 static struct fin_queue {
-    _Alignas(64) _Atomic uint32_t lock;
+    _Alignas(64) rc_plock lock;
     rc_rg   *head, *tail;        /* finished goroutines, oldest first */
     unsigned len;
-} fin_queue[FIN_QUEUES];
+} fin_queue[FIN_QUEUES + 1];
 
 /* ---- slots ---------------------------------------------------------------------- */
 
@@ -170,11 +176,12 @@ static void queue_free(const unsigned *sids, unsigned n)
  * every slot's holder runs. */
 static int try_take(struct slot_cache *c)
 {
+    bool fast = false;
     if (c) {
-        rc_spin_lock(&c->lock);
+        fast = rc_plock_owner_enter(&c->lock);
         if (c->itake < c->ntake) {
             int sid = (int)c->take[c->itake++];
-            rc_spin_unlock(&c->lock);
+            rc_plock_owner_leave(&c->lock, fast);
             return sid;
         }
     }
@@ -189,26 +196,30 @@ static int try_take(struct slot_cache *c)
         sid = steal();
     rc_spin_unlock(&slots.lock);
     if (c)
-        rc_spin_unlock(&c->lock);
+        rc_plock_owner_leave(&c->lock, fast);
     return sid;
 }
 
-/* Puts every cache's slots back in the queue. */
+/* Puts every cache's slots back in the queue (on no P's owner path). */
 static void drain_caches(void)
 {
+    unsigned out[SLOT_CACHE_PS * 2 * SLOT_BATCH], n = 0;
+    for (int k = 0; k < SLOT_CACHE_PS; k++)
+        rc_plock_grab(&slot_cache[k].lock);
+    rc_asym_heavy();
     for (int k = 0; k < SLOT_CACHE_PS; k++) {
         struct slot_cache *c = &slot_cache[k];
-        unsigned out[2 * SLOT_BATCH], n = 0;
-        rc_spin_lock(&c->lock);
+        rc_plock_wait_owner(&c->lock);
         while (c->itake < c->ntake)
             out[n++] = c->take[c->itake++];
         for (unsigned i = 0; i < c->nfreed; i++)
             out[n++] = c->freed[i];
         c->nfreed = 0;
-        rc_spin_unlock(&c->lock);
-        if (n)
-            queue_free(out, n);
     }
+    for (int k = 0; k < SLOT_CACHE_PS; k++)
+        rc_plock_unlock(&slot_cache[k].lock);
+    if (n)
+        queue_free(out, n);
 }
 
 /* A slot for the calling goroutine to attach: from its P's cache, refilled a batch
@@ -269,13 +280,13 @@ void rc_slot_detach(rc_rg *rg)
         queue_free(&sid, 1);
         return;
     }
-    rc_spin_lock(&c->lock);
+    bool fast = rc_plock_owner_enter(&c->lock);
     c->freed[c->nfreed++] = sid;
     if (c->nfreed == SLOT_BATCH) {
         queue_free(c->freed, SLOT_BATCH);
         c->nfreed = 0;
     }
-    rc_spin_unlock(&c->lock);
+    rc_plock_owner_leave(&c->lock, fast);
 }
 
 /* ---- the quarantine ---------------------------------------------------------- */
@@ -283,9 +294,13 @@ void rc_slot_detach(rc_rg *rg)
 void rc_race_retire(rc_rg *rg)
 {
     int pid = rc_race_pid();
-    struct fin_queue *q = &fin_queue[pid >= 0 ? (unsigned)pid % FIN_QUEUES : 0];
+    bool own = pid >= 0 && pid < FIN_QUEUES, fast = false;
+    struct fin_queue *q = &fin_queue[own ? pid : FIN_QUEUES];
     rc_rg *old = NULL;
-    rc_spin_lock(&q->lock);
+    if (own)
+        fast = rc_plock_owner_enter(&q->lock);
+    else
+        rc_plock_grab(&q->lock);
     rg->qnext = NULL;
     if (q->tail)
         q->tail->qnext = rg;
@@ -300,21 +315,27 @@ void rc_race_retire(rc_rg *rg)
         __builtin_prefetch(&q->head->qnext, 1);
         atomic_store_explicit(&old->ident, 0, memory_order_relaxed); /* (see the top) */
     }
-    rc_spin_unlock(&q->lock);
+    if (own)
+        rc_plock_owner_leave(&q->lock, fast);
+    else
+        rc_plock_unlock(&q->lock);
     if (old)
         rc_rg_free(old);
 }
 
 void rc_race_who_lock(void)
 {
+    for (unsigned i = 0; i <= FIN_QUEUES; i++)
+        rc_plock_grab(&fin_queue[i].lock);
+    rc_asym_heavy();
     for (unsigned i = 0; i < FIN_QUEUES; i++)
-        rc_spin_lock(&fin_queue[i].lock);
+        rc_plock_wait_owner(&fin_queue[i].lock);
 }
 
 void rc_race_who_unlock(void)
 {
-    for (unsigned i = FIN_QUEUES; i-- > 0;)
-        rc_spin_unlock(&fin_queue[i].lock);
+    for (unsigned i = FIN_QUEUES + 1; i-- > 0;)
+        rc_plock_unlock(&fin_queue[i].lock);
 }
 
 rc_rg *rc_race_cell_owner(rc_cell c, int64_t *goid)
