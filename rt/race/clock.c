@@ -176,6 +176,7 @@ void rc_vc_copy_any(rc_vc *dst, const rc_vc *src)
 
 void rc_vc_clear(rc_vc *v)
 {
+    v->ver++;
     for (unsigned w = 0; w < words(v->n); w++) {
         for (uint64_t bits = v->nz[w]; bits; bits &= bits - 1)
             v->e[w * 64 + (unsigned)__builtin_ctzll(bits)] = 0;
@@ -186,6 +187,8 @@ void rc_vc_clear(rc_vc *v)
 
 void rc_vc_free(rc_vc *v)
 {
+    uint64_t ver = v->ver + 1;
     rc_race_free(v->e);
     memset(v, 0, sizeof *v);
+    v->ver = ver;
 }

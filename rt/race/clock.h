@@ -28,6 +28,8 @@ typedef struct rc_vc {
     uint32_t  cap;              /* room in e (n <= cap) */
     uint64_t *e;
     uint64_t  nz[RC_VC_WORDS];  /* bit t: e[t] may be non-zero */
+    uint64_t  ver;              /* bumped by every change below (maybe more often):
+                                   equal versions, the same entries (sync.c) */
 } rc_vc;
 
 static inline uint64_t rc_vc_get(const rc_vc *v, unsigned t)
@@ -43,6 +45,7 @@ static inline void rc_vc_set(rc_vc *v, unsigned t, uint64_t epoch)
         rc_vc_grow(v, t + 1);
     if (t >= v->n)
         v->n = t + 1;
+    v->ver++;
     v->e[t] = epoch;
     v->nz[t / 64] |= (uint64_t)1 << (t % 64);
 }
@@ -66,6 +69,7 @@ static inline uint32_t rc_vc_max_n(const rc_vc *a, const rc_vc *b)
 static inline void rc_vc_join(rc_vc *dst, const rc_vc *src)
 {
     const uint32_t n = src->n;
+    dst->ver++;
     if (__builtin_expect(n > RC_VC_SHORT || n > dst->cap, 0)) {
         rc_vc_join_any(dst, src);
         return;
@@ -82,6 +86,8 @@ static inline void rc_vc_join(rc_vc *dst, const rc_vc *src)
 static inline void rc_vc_join2(rc_vc *a, rc_vc *b)
 {
     const uint32_t n = rc_vc_max_n(a, b);
+    a->ver++;
+    b->ver++;
     if (__builtin_expect(n > RC_VC_SHORT || n > a->cap || n > b->cap, 0)) {
         rc_vc_join2_any(a, b);
         return;
@@ -98,6 +104,7 @@ static inline void rc_vc_join2(rc_vc *a, rc_vc *b)
 static inline void rc_vc_copy(rc_vc *dst, const rc_vc *src)
 {
     const uint32_t n = src->n, m = dst->n;
+    dst->ver++;
     if (n <= RC_VC_MIN && m <= RC_VC_MIN && src->cap && dst->cap) {
         /* both have room for RC_VC_MIN, src's entries past n are 0: a fixed copy */
         memcpy(dst->e, src->e, RC_VC_MIN * sizeof *dst->e);

@@ -126,6 +126,9 @@ typedef struct rc_rg {
      * the objects' generation is mu_gen */
     uint64_t   mu_gen;
     struct { uintptr_t addr; void *obj; } mu_cache[RC_MU_CACHE];
+    /* race.c: the Mutex word its last Lock read, and that read's epoch */
+    uintptr_t  mu_read;
+    uint64_t   mu_read_epoch;
 
     void      *reach_snap;      /* reach.c: registers and stack top at its last
                                    rc_blocking_begin */
