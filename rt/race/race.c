@@ -21,6 +21,7 @@
 #include <string.h>
 
 _Static_assert(RC_NSLOTS <= RC_VC_MAX, "a vector clock has an entry per slot");
+_Static_assert(RC_G_ARGBUF == 64, "an argument block's shadow is one rc_shadow_clear_line");
 
 int rc_race_history_parts = RC_TRACE_MIN_PARTS << 1; /* history_size=1 */
 
@@ -362,7 +363,7 @@ static void h_go_exit(rc_g *g)
         rc_shadow_clear(lo, hi - lo);
     }
     if (g->arg == g->argbuf) /* the rc_g's next goroutine gets its block here */
-        rc_shadow_clear((uintptr_t)g->argbuf, sizeof g->argbuf);
+        rc_shadow_clear_line((uintptr_t)g->argbuf);
     rc_locks_exit(rg, g);
     rc_slot_detach(rg);
     g->race = rc_tls_race = rc_tls_race_acc = NULL; /* g is running */

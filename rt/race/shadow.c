@@ -153,6 +153,28 @@ static void clear_part(char *from, char *to)
     }
 }
 
+/* The 8 words' cells at w in each plane of region base. */
+static inline void clear_words8(rc_cell *base, size_t w)
+{
+    for (int k = 0; k < RC_TIER_CELLS; k++)
+        for (int i = 0; i < 8; i++)
+            atomic_store_explicit((_Atomic rc_cell *)&base[(size_t)k * RC_REGION_WORDS + w + i], 0,
+                                  memory_order_relaxed);
+}
+
+void rc_shadow_clear_line(uintptr_t addr)
+{
+    size_t r = rc_shadow_region_of(addr);
+    rc_cell *prim = atomic_load_explicit(&rc_shadow_dir[r], memory_order_acquire);
+    if (!prim)
+        return;
+    size_t w = (addr & (RC_REGION_SIZE - 1)) >> 3;
+    rc_cell *spill = atomic_load_explicit(&rc_shadow_spill_dir[r], memory_order_acquire);
+    if (spill) /* spill cells first (see rc_shadow_clear) */
+        clear_words8(spill, w);
+    clear_words8(prim, w);
+}
+
 void rc_shadow_clear(uintptr_t addr, size_t size)
 {
     /* spill cells first: a word's spill cells are read only while its primary cells

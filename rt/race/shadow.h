@@ -154,5 +154,8 @@ void rc_shadow_init(void);
 /* Forgets every access to [addr, addr + size), in both tiers (freed heap blocks,
  * reused stacks). */
 void rc_shadow_clear(uintptr_t addr, size_t size);
+/* The same for the 64 aligned bytes at addr (a goroutine's argument block): eight
+ * words' cells in each plane of each tier, stores unrolled. */
+void rc_shadow_clear_line(uintptr_t addr);
 
 #endif

@@ -314,7 +314,10 @@ static void release_merge(rc_rg *rg, uintptr_t a)
         bool contended = !rc_spin_trylock(&s->lock);
         if (contended)
             rc_spin_lock(&s->lock);
-        o = find_locked(s, a, true);
+        /* the cached object needs no lookup, unless one was deleted meanwhile (a
+         * deletion bumps sync_gen under the stripe lock we hold now) */
+        if (!o || atomic_load_explicit(&sync_gen, memory_order_relaxed) != gen)
+            o = find_locked(s, a, true);
         if (mc) {
             mc->gen = gen;
             mc->addr = a;
