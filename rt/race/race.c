@@ -169,8 +169,9 @@ static rc_rg *rg_spare(void)
     uintptr_t *create_stk = rg->create_stk;
     uint32_t create_cap = rg->create_cap;
     void *reach_snap = rg->reach_snap;
-    /* (not ident, which a reporter may be reading: slot.c) */
-    rc_libc_memset(rg, 0, offsetof(rc_rg, ident));
+    /* up to the fields a spare keeps (race.h), so not ident either, which a reporter
+     * may be reading (slot.c): 320 of its 592 bytes */
+    rc_libc_memset(rg, 0, offsetof(rc_rg, held));
     rg->qnext = rg->hnext = NULL;
     rg->spare_n = 0;
     rc_vc_clear(&vc);

@@ -97,8 +97,7 @@ typedef struct rc_rg {
     uintptr_t  min_frame;       /* deepest frame address seen at function entry */
     uintptr_t *stk;             /* shadow stack of call sites, outermost first */
     uint32_t   depth, cap;
-    rc_held    held[RC_MAX_HELD]; /* mutexes held now, oldest first (more: not shown) */
-    uint32_t   nheld;
+    uint32_t   nheld;           /* entries of held */
 
     _Atomic uint32_t trace_lock;
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
@@ -117,15 +116,6 @@ typedef struct rc_rg {
     uint32_t   lk_stack_locks;  /* lock records of mutexes on its stack */
     bool       lk_overflow;     /* held more than RC_MAX_HELD once: nheld may miss some */
     UT_hash_handle lk_hh;       /* waiting goroutines, by goid */
-    /* locks.c, its own: records it looked up, valid while the records' generation
-     * is lk_cache_gen (a record freed bumps it) */
-    uint32_t   lk_cache_gen;
-    struct { uintptr_t addr; struct rc_lockrec *rec; } lk_cache[4];
-
-    /* sync.c: the objects of the Mutexes it used last, newest first, valid while
-     * the objects' generation is mu_gen */
-    uint64_t   mu_gen;
-    struct { uintptr_t addr; void *obj; } mu_cache[RC_MU_CACHE];
     /* race.c: the Mutex word its last Lock read, and that read's epoch */
     uintptr_t  mu_read;
     uint64_t   mu_read_epoch;
@@ -135,6 +125,19 @@ typedef struct rc_rg {
 
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_depth, create_cap;
+
+    /* From here on, kept when a spare state is emptied (race.c rg_spare): entries
+     * past nheld are unused, and the caches map addresses to records and objects
+     * that stay right for any goroutine while their generation holds. */
+    rc_held    held[RC_MAX_HELD]; /* mutexes held now, oldest first (more: not shown) */
+    /* locks.c, its own: records it looked up, valid while the records' generation
+     * is lk_cache_gen (a record freed bumps it) */
+    uint32_t   lk_cache_gen;
+    struct { uintptr_t addr; struct rc_lockrec *rec; } lk_cache[4];
+    /* sync.c: the objects of the Mutexes it used last, newest first, valid while
+     * the objects' generation is mu_gen */
+    uint64_t   mu_gen;
+    struct { uintptr_t addr; void *obj; } mu_cache[RC_MU_CACHE];
     struct rc_rg *qnext;        /* slot.c: quarantine of finished goroutines; spares */
     _Atomic int64_t ident;      /* slot.c: goid, until the state leaves the quarantine
                                    (0: free for reuse); kept when a spare is emptied */
