@@ -343,25 +343,10 @@ static void mutex_drop(rc_lockrec *r, int64_t goid)
     RC_LK_STORE(r->x_owns, false);
 }
 
-/*
- * The fast path (no rc_locks_lock): a write Lock of a mutex whose record rg has cached,
- * that did not wait and adds no lock-order edge (rg held nothing). Searches under the
- * lock still see consistent cycles: a goroutine in `waiting` stays there while the
- * lock is held, and its holder stores (program order before its rc_locks_wait) are
- * visible to a search that finds it there; it cannot release what it holds while it
- * waits, so a holder read during a search stays the holder, unless some other
- * goroutine unlocks for it (handoff: then the cycle is not exact, under the lock or
- * not, which is why a cycle is reported at once only through disciplined mutexes).
- */
-void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
-                     uint64_t epoch)
+static __attribute__((noinline)) void locked_slow(rc_rg *rg, rc_g *g, uintptr_t m, bool write,
+                                                  bool try_, uintptr_t pc, rc_lockholder h)
 {
-    rc_lockholder h = { rg->goid, rg->sid, epoch, pc };
     rc_lockrec *r;
-    if (write && !rg->lk_wait && rg->nheld == 0 && (r = cache_get(rg, m))) {
-        mutex_take(r, h);
-        return;
-    }
     struct rc_lockorder_raw *inv = NULL;
     rc_spin_lock(&rc_locks_lock);
     r = rc_lockrec_get(m, true);
@@ -385,13 +370,31 @@ void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uin
         rc_lockorder_report(inv);
 }
 
-void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
+/*
+ * The fast path (no rc_locks_lock): a write Lock of a mutex whose record rg has cached,
+ * that did not wait and adds no lock-order edge (rg held nothing). Searches under the
+ * lock still see consistent cycles: a goroutine in `waiting` stays there while the
+ * lock is held, and its holder stores (program order before its rc_locks_wait) are
+ * visible to a search that finds it there; it cannot release what it holds while it
+ * waits, so a holder read during a search stays the holder, unless some other
+ * goroutine unlocks for it (handoff: then the cycle is not exact, under the lock or
+ * not, which is why a cycle is reported at once only through disciplined mutexes).
+ * The slow paths are functions apart: the fast ones then save no registers.
+ */
+void rc_locks_locked(rc_rg *rg, rc_g *g, uintptr_t m, bool write, bool try_, uintptr_t pc,
+                     uint64_t epoch)
+{
+    rc_lockholder h = { rg->goid, rg->sid, epoch, pc };
+    rc_lockrec *r;
+    if (write && !rg->lk_wait && rg->nheld == 0 && (r = cache_get(rg, m)))
+        mutex_take(r, h);
+    else
+        locked_slow(rg, g, m, write, try_, pc, h);
+}
+
+static __attribute__((noinline)) void unlocked_slow(rc_rg *rg, uintptr_t m, bool write)
 {
     rc_lockrec *r;
-    if (write && (r = cache_get(rg, m))) { /* fast path: see rc_locks_locked */
-        mutex_drop(r, rg->goid);
-        return;
-    }
     rc_spin_lock(&rc_locks_lock);
     r = rc_lockrec_get(m, false);
     if (r && write) {
@@ -404,6 +407,15 @@ void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
     if (r)
         cache_put(rg, r);
     rc_spin_unlock(&rc_locks_lock);
+}
+
+void rc_locks_unlocked(rc_rg *rg, uintptr_t m, bool write)
+{
+    rc_lockrec *r;
+    if (write && (r = cache_get(rg, m))) /* fast path: see rc_locks_locked */
+        mutex_drop(r, rg->goid);
+    else
+        unlocked_slow(rg, m, write);
 }
 
 void rc_locks_exit(rc_rg *rg, rc_g *g)

@@ -220,9 +220,24 @@ int rc_trace_restore_at(rc_rg *rg, unsigned sid, uint64_t epoch, uintptr_t pc,
 /* The mutexes held at that access (at most RC_MAX_HELD); -1 if the trace no longer
  * holds it. */
 int rc_trace_restore_held(rc_rg *rg, rc_cell c, rc_held *out);
-/* Lock bookkeeping (the mutex_locked / mutex_unlocked hooks). */
-void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write);
-void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr);
+/* Lock bookkeeping (the mutex_locked / mutex_unlocked hooks; inline: every Lock and
+ * Unlock). */
+static inline void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write)
+{
+    if (*n < RC_MAX_HELD)
+        set[(*n)++] = (rc_held){ addr, write };
+}
+
+static inline void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr)
+{
+    for (uint32_t i = *n; i-- > 0;)
+        if (set[i].addr == addr) {
+            for (uint32_t j = i + 1; j < *n; j++) /* a few entries: no memmove call */
+                set[j - 1] = set[j];
+            (*n)--;
+            return;
+        }
+}
 
 /* slot.c */
 /* rg has no slot: takes one (marks rg running); first: rg never held one */

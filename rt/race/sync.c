@@ -265,7 +265,7 @@ void rc_race_acquire(rc_rg *rg, uintptr_t a)
  * o's clock already is rg's but for the own entry: a goroutine that takes a Mutex
  * again and again with no other goroutine between (one P, or a biased Mutex) copies
  * nothing (bench/race mutex, 1 P: ~70 instructions per Unlock). */
-static void release_obj(rc_rg *rg, syncobj *o)
+static inline __attribute__((always_inline)) void release_obj(rc_rg *rg, syncobj *o)
 {
     if (o->rel_goid != rg->goid || o->rel_ver != rg->vc.ver) {
         rc_vc_copy(&o->vc, &rg->vc);

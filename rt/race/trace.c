@@ -182,23 +182,6 @@ void rc_trace_first_part(rc_rg *rg)
     new_part(rg);
 }
 
-void rc_held_add(rc_held *set, uint32_t *n, uintptr_t addr, bool write)
-{
-    if (*n < RC_MAX_HELD)
-        set[(*n)++] = (rc_held){ addr, write };
-}
-
-void rc_held_del(rc_held *set, uint32_t *n, uintptr_t addr)
-{
-    for (uint32_t i = *n; i-- > 0;)
-        if (set[i].addr == addr) {
-            for (uint32_t j = i + 1; j < *n; j++) /* a few entries: no memmove call */
-                set[j - 1] = set[j];
-            (*n)--;
-            return;
-        }
-}
-
 /* The part holding the event of cell c, with rg->trace_lock held; NULL if gone. */
 static rc_trace_part *part_of(rc_rg *rg, rc_cell c)
 {
