@@ -285,8 +285,8 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
      * workers read), refreshed in place; else (another kind of ours, a previous
      * holder's, an empty cell when we hold slot 0) the general path. */
 #define OWN_SLOT(c, store)                                                                 \
-    if (!((c ^ cur) & sid_bits)) {                                                         \
-        if (!((c ^ cur) & CELL_KEY_BITS) && ours(rg, c, cur)) {                            \
+    if (!(((c) ^ cur) & sid_bits)) {                                                       \
+        if (!(((c) ^ cur) & CELL_KEY_BITS) && ours(rg, (c), cur)) {                        \
             if (rc_cell_epoch(c) < rg->quiet_from)                                         \
                 store;                                                                     \
         } else {                                                                           \

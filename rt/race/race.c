@@ -120,8 +120,8 @@ void rc_rg_free(rc_rg *rg)
     spare_put_batch(head, last, SPARE_BATCH);
 }
 
-/* A spare state, emptied but for its buffers (its trace is emptied by h_go_start),
- * or NULL. */
+/* A spare state, emptied but for its buffers and what race.h says a spare keeps (its
+ * trace is emptied by h_go_start), or NULL. */
 static rc_rg *rg_spare(void)
 {
     struct spare_cache *c = my_spares();
