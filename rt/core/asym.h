@@ -33,4 +33,10 @@ static inline void rc_asym_light(void)
 /* The rare side's fence (~1 us; tens when a thread must be interrupted). */
 void rc_asym_heavy(void);
 
+/* membarrier(2) command cmd; and the same, fatal (what: for the message) if it fails
+ * even after registering again with reg (a fork loses the registration). Also for
+ * rseq.c's fence. */
+long rc_membarrier(int cmd);
+void rc_membarrier_must(int cmd, int reg, const char *what);
+
 #endif

@@ -1,25 +1,18 @@
 /* rseq.c: whether restartable sequences can be used here, and their fence (rseq.h). */
 #include "rseq.h"
-#include "../diag/panic.h"
+#include "asym.h"
 
 #include <linux/membarrier.h>
 #include <stdatomic.h>
 #include <sys/rseq.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 static _Atomic int ready; /* 0 not known yet, 1 yes, -1 no */
-
-static long membarrier(int cmd)
-{
-    return syscall(__NR_membarrier, cmd, 0, 0);
-}
 
 static bool probe(void)
 {
 #if defined(__x86_64__)
     return __rseq_size >= 20 &&
-           membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) == 0;
+           rc_membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) == 0;
 #else
     return false; /* no sequences written for this architecture */
 #endif
@@ -53,8 +46,6 @@ uintptr_t rc_rseq_token(void)
 
 void rc_rseq_fence(void)
 {
-    if (membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0 &&
-        (membarrier(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ) != 0 || /* a fork */
-         membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ) != 0))
-        rc_fatal("membarrier failed while fencing restartable sequences");
+    rc_membarrier_must(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ,
+                       MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ, "restartable sequences");
 }

@@ -284,35 +284,34 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
     /* A cell of our slot: our older record of this read (a loop's bound that four
      * workers read), refreshed in place; else (another kind of ours, a previous
      * holder's, an empty cell when we hold slot 0) the general path. */
-#define OWN_SLOT(c, store)                                                                 \
+#define OWN_SLOT(c, k)                                                                     \
     if (!(((c) ^ cur) & sid_bits)) {                                                       \
         if (!(((c) ^ cur) & CELL_KEY_BITS) && ours(rg, (c), cur)) {                        \
             if (rc_cell_epoch(c) < rg->quiet_from)                                         \
-                store;                                                                     \
+                store_spilled(prim, spill, (k), cur);                                      \
         } else {                                                                           \
             check_spilled_read_slow(rg, addr, prim, cur, mask, pc);                        \
         }                                                                                  \
         return;                                                                            \
     }
-    OWN_SLOT(c0, atomic_store_explicit(prim, cur | RC_CELL_SPILL, memory_order_release))
-    OWN_SLOT(c1, atomic_store_explicit(rc_cell_k(prim, 1), cur | RC_CELL_SPILL,
-                                          memory_order_release))
-    OWN_SLOT(c2, atomic_store_explicit(spill, cur, memory_order_release))
-    OWN_SLOT(c3, atomic_store_explicit(rc_cell_k(spill, 1), cur, memory_order_release))
+    OWN_SLOT(c0, 0)
+    OWN_SLOT(c1, 1)
+    OWN_SLOT(c2, 2)
+    OWN_SLOT(c3, 3)
 #undef OWN_SLOT
     const uint64_t *e = rg->vc.e;
     const unsigned cap = rg->vc.cap;
 #define BEFORE_US(c)                                                                       \
     ((c) == 0                                                                              \
      || (((c) & mask) && rc_cell_sid(c) < cap && rc_cell_epoch(c) <= e[rc_cell_sid(c)]))
-    if (BEFORE_US(c0))
-        atomic_store_explicit(prim, cur | RC_CELL_SPILL, memory_order_release);
+    if (BEFORE_US(c0)) /* (constant indices: each store is one move) */
+        store_spilled(prim, spill, 0, cur);
     else if (BEFORE_US(c1))
-        atomic_store_explicit(rc_cell_k(prim, 1), cur | RC_CELL_SPILL, memory_order_release);
+        store_spilled(prim, spill, 1, cur);
     else if (BEFORE_US(c2))
-        atomic_store_explicit(spill, cur, memory_order_release);
+        store_spilled(prim, spill, 2, cur);
     else if (BEFORE_US(c3))
-        atomic_store_explicit(rc_cell_k(spill, 1), cur, memory_order_release);
+        store_spilled(prim, spill, 3, cur);
     else
         store_spilled(prim, spill, (int)(rc_cell_epoch(cur) % RC_SHADOW_CELLS), cur);
 #undef BEFORE_US
