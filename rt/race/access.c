@@ -317,6 +317,26 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
 #undef BEFORE_US
 }
 
+static void check_again(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                        unsigned mask, rc_cell flags, uintptr_t pc);
+
+/* Stores cur into primary cell p, which held old when the check read it. An empty
+ * cell is taken by a compare-and-swap, as check_cells takes a word's first: two
+ * goroutines whose checks both found the second cell empty (two writing the two
+ * bytes of one word at once: Go's TestRaceAtomicAddInt64) would otherwise both store
+ * there and one record be lost (that test missed its race in about one full run of
+ * the race tests in ten, at two Ps). False if another access took the cell first:
+ * the caller checks again, against it. */
+static inline bool store_cell(_Atomic rc_cell *p, rc_cell old, rc_cell cur)
+{
+    if (old != 0) {
+        atomic_store_explicit(p, cur, memory_order_release);
+        return true;
+    }
+    return atomic_compare_exchange_strong_explicit(p, &old, cur, memory_order_release,
+                                                   memory_order_relaxed);
+}
+
 /* check_cells' general case for a word without spill cells: c0 and c1 were read
  * from prim, in the cases its fast path leaves. */
 static __attribute__((noinline)) void
@@ -327,10 +347,10 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc
     int i;
     if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &i))
         return;
-    if (i >= 0)
-        atomic_store_explicit(rc_cell_k(prim, i), cur, memory_order_release);
-    else
+    if (i < 0)
         start_spill(addr, prim, cur);
+    else if (!store_cell(rc_cell_k(prim, i), cells[i], cur))
+        check_again(rg, addr, prim, cur, mask, flags, pc);
 }
 
 static __attribute__((noinline)) void
@@ -341,8 +361,8 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
     int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, mask);
     if (i < 0)
         check_word_slow(rg, addr, prim, c0, c1, cur, mask, 0, pc);
-    else if (i < RC_SHADOW_PRIMARY)
-        atomic_store_explicit(rc_cell_k(prim, i), cur, memory_order_release);
+    else if (i < RC_SHADOW_PRIMARY && !store_cell(rc_cell_k(prim, i), cells[i], cur))
+        check_again(rg, addr, prim, cur, mask, 0, pc);
     else if (i > RC_SHADOW_PRIMARY)
         start_spill(addr, prim, cur);
 }
@@ -405,6 +425,14 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
         check_word_slow_read(rg, addr, prim, c0, c1, cur, mask, pc);
     else
         check_word_slow(rg, addr, prim, c0, c1, cur, mask, flags, pc);
+}
+
+/* The slow paths' retry after losing an empty cell to another access (store_cell). */
+static __attribute__((noinline)) void check_again(rc_rg *rg, uintptr_t addr,
+                                                  _Atomic rc_cell *prim, rc_cell cur,
+                                                  unsigned mask, rc_cell flags, uintptr_t pc)
+{
+    check_cells(rg, addr, prim, cur, mask, flags, pc);
 }
 
 static inline __attribute__((always_inline)) void

@@ -1,9 +1,11 @@
 // Port of Go's TestRaceAtomicAddInt64 (runtime/race/testdata/atomic_test.go): the
 // goroutine whose AddInt64 returns 1 came first, so its write races with the other one's
 // write before its Add. On two CPUs both goroutines make their first check of the word
-// of x1 and x2 at the start, often at the same instant: a word's first record is
-// stored by a compare-and-swap (rt/race/access.c), so neither write is lost (before
-// it, about 1 run in 300 missed the race, and this test ran on one P).
+// of x1 and x2 at the start, often at the same instant: a record that goes into an
+// empty cell, the word's first or its second, is stored by a compare-and-swap
+// (rt/race/access.c), so neither write is lost (with the first cell's alone, about
+// one full run of the race tests in ten missed this race at two Ps; before that, 1
+// run in 300, and this test ran on one P).
 // EXIT: 66
 // STDERR: WARNING: DATA RACE
 #include "../gotest.h"
