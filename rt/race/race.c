@@ -120,8 +120,8 @@ void rc_rg_free(rc_rg *rg)
     spare_put_batch(head, last, SPARE_BATCH);
 }
 
-/* A spare state, emptied but for its buffers and what race.h says a spare keeps (its
- * trace is emptied by h_go_start), or NULL. */
+/* A spare state, emptied but for what race.h says a spare keeps (its trace is
+ * emptied by h_go_start), or NULL. */
 static rc_rg *rg_spare(void)
 {
     struct spare_cache *c = my_spares();
@@ -149,7 +149,7 @@ static rc_rg *rg_spare(void)
     if (c && !husk) {
         c->head = rg->qnext;
         c->n--;
-        /* the next spare came cold out of the quarantine: fetch what reuse writes */
+        /* the next spare came cold out of the quarantine: fetch it */
         for (size_t off = 0; c->head && off < sizeof *c->head; off += 64)
             __builtin_prefetch((char *)c->head + off, 1);
     } else if (!husk && rg->qnext) { /* off-P: the rest of its batch goes back */
@@ -161,31 +161,10 @@ static rc_rg *rg_spare(void)
         }
         spare_put_batch(rg->qnext, t, n);
     }
-    rc_vc vc = rg->vc;
-    uintptr_t *stk = rg->stk;
-    uint32_t cap = rg->cap, nparts = rg->nparts, cur = rg->cur;
-    rc_trace_part **parts = rg->parts;
-    uint64_t *evp = rg->evp, *eve = rg->eve;
-    uintptr_t *create_stk = rg->create_stk;
-    uint32_t create_cap = rg->create_cap;
-    void *reach_snap = rg->reach_snap;
-    /* up to the fields a spare keeps (race.h), so not ident either, which a reporter
-     * may be reading (slot.c): 320 of its 592 bytes */
-    rc_libc_memset(rg, 0, offsetof(rc_rg, held));
+    rc_libc_memset(rg, 0, offsetof(rc_rg, evp)); /* the fields race.h says are emptied */
+    rc_vc_clear(&rg->vc);
     rg->qnext = rg->hnext = NULL;
     rg->spare_n = 0;
-    rc_vc_clear(&vc);
-    rg->vc = vc;
-    rg->stk = stk;
-    rg->cap = cap;
-    rg->parts = parts;
-    rg->nparts = nparts;
-    rg->cur = cur;
-    rg->evp = evp;
-    rg->eve = eve;
-    rg->create_stk = create_stk;
-    rg->create_cap = create_cap;
-    rg->reach_snap = reach_snap; /* (rc_reach_syscall_enter fills it before any use) */
     return rg;
 }
 

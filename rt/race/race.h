@@ -80,31 +80,24 @@ typedef struct rc_trace_part {
 } rc_trace_part;
 
 typedef struct rc_rg {
+    /* Emptied when a spare state is reused (race.c rg_spare): */
     unsigned   sid;             /* slot held, RC_NO_SLOT if none */
     uint64_t   epoch;           /* last epoch used in sid (our clock for it) */
     uint64_t   attach_epoch;    /* first epoch of our tenure of sid */
     uint64_t   quiet_from;      /* our epochs from here on are in the current trace
                                    part and published by no release yet: no other
                                    goroutine is ordered after them (access.c) */
-    rc_vc      vc;              /* vc[sid]: see "Clock entry" above */
     int64_t    goid;
     bool       is_main;
     _Atomic bool finished;
     bool       running;         /* guarded by lock: a slot is stolen only if false */
     _Atomic uint32_t lock;
     int        ignore;          /* > 0: accesses not checked (runtime internals) */
-
     uintptr_t  min_frame;       /* deepest frame address seen at function entry */
-    uintptr_t *stk;             /* shadow stack of call sites, outermost first */
-    uint32_t   depth, cap;
+    uint32_t   depth;           /* entries of stk */
     uint32_t   nheld;           /* entries of held */
-
     _Atomic uint32_t trace_lock;
-    rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
-    uint32_t   nparts, cur;     /* cur: the part being filled */
-    uint64_t  *evp, *eve;       /* next event and end of parts[cur]->ev (evp[-1]: the
-                                   last event, or the part's RC_EV_NONE guard) */
-    uint32_t   poll_left;       /* accesses to the next preemption point (access.c) */
+    uint32_t   create_depth;    /* entries of create_stk */
 
     /* locks.c, guarded by rc_locks_lock: the mutex it waits for in a Lock (0: none) */
     uintptr_t  lk_wait;
@@ -120,15 +113,22 @@ typedef struct rc_rg {
     uintptr_t  mu_read;
     uint64_t   mu_read_epoch;
 
-    void      *reach_snap;      /* reach.c: registers and stack top at its last
-                                   rc_blocking_begin */
-
+    /* From here on, kept when a spare state is reused: its buffers (the clock is
+     * cleared, the trace emptied at the start, poll_left set anew), entries past nheld
+     * (unused), and the caches, which map addresses to records and objects that stay
+     * right for any goroutine while their generation holds. */
+    uint64_t  *evp, *eve;       /* next event and end of parts[cur]->ev (evp[-1]: the
+                                   last event, or the part's RC_EV_NONE guard) */
+    uint32_t   poll_left;       /* accesses to the next preemption point (access.c) */
+    rc_vc      vc;              /* vc[sid]: see "Clock entry" above */
+    uintptr_t *stk;             /* shadow stack of call sites, outermost first */
+    uint32_t   cap;             /* room in stk */
+    uint32_t   nparts, cur;     /* cur: the part being filled */
+    rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
     uintptr_t *create_stk;      /* where it was created (innermost first) */
-    uint32_t   create_depth, create_cap;
-
-    /* From here on, kept when a spare state is emptied (race.c rg_spare): entries
-     * past nheld are unused, and the caches map addresses to records and objects
-     * that stay right for any goroutine while their generation holds. */
+    uint32_t   create_cap;
+    void      *reach_snap;      /* reach.c: registers and stack top at its last
+                                   rc_blocking_begin (filled before any use) */
     rc_held    held[RC_MAX_HELD]; /* mutexes held now, oldest first (more: not shown) */
     /* locks.c, its own: records it looked up, valid while the records' generation
      * is lk_cache_gen (a record freed bumps it) */
@@ -140,7 +140,8 @@ typedef struct rc_rg {
     struct { uintptr_t addr; void *obj; } mu_cache[RC_MU_CACHE];
     struct rc_rg *qnext;        /* slot.c: quarantine of finished goroutines; spares */
     _Atomic int64_t ident;      /* slot.c: goid, until the state leaves the quarantine
-                                   (0: free for reuse); kept when a spare is emptied */
+                                   (0: free for reuse; a reporter may read it any
+                                   time, so reuse never writes it but to set it) */
     struct rc_rg *hnext;        /* spares (race.c): next batch */
     uint32_t   spare_n;         /* spares: the length of the batch it heads */
 } rc_rg;
