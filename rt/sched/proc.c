@@ -67,32 +67,19 @@ static void set_curg(rc_m *m, rc_g *g)
 
 /* ---- accessors ------------------------------------------------------------------ */
 
+#if !defined(__x86_64__)
 __attribute__((noinline)) rc_m *rc_getm(void)
 {
     rc_m *m = tls_m;
     __asm__ volatile("" : "+r"(m) :: "memory"); /* not pure: never CSE'd across a switch */
     return m;
 }
+#endif
 
-rc_g *rc_getg(void)
+void rc_sched_foreign_thread(void)
 {
-    rc_m *m = rc_getm();
-    if (__builtin_expect(!m || !m->curg, 0))
-        rc_fatal("racecheck runtime called from a thread it did not create "
-                 "(only goroutines may use it)");
-    return m->curg;
-}
-
-rc_g *rc_curg(void)
-{
-    rc_m *m = rc_getm();
-    return m ? m->curg : NULL;
-}
-
-rc_p *rc_getp(void)
-{
-    rc_m *m = rc_getm();
-    return m ? m->p : NULL;
+    rc_fatal("racecheck runtime called from a thread it did not create "
+             "(only goroutines may use it)");
 }
 
 void rc_sched_lock(void)   { rc_spin_lock(&sched.lock); }

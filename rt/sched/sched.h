@@ -169,13 +169,52 @@ struct rc_p {
     _Atomic int64_t ngoroutines;
 };
 
-/* The calling thread's M, or NULL on a thread the runtime did not create. Never
- * inlined, so the compiler cannot keep a stale thread pointer across a switch (a
- * goroutine may resume on another thread). */
+/* The calling thread's M, or NULL on a thread the runtime did not create. Read
+ * afresh at every call: a goroutine may resume on another thread after a switch, so
+ * the compiler must not keep the thread pointer (or the address of a thread-local)
+ * from before one. On x86-64 the read is an asm the compiler may neither merge with
+ * another nor move across a call: two instructions (the out-of-line call it replaces
+ * cost ~10, and the runtime's channel and sync paths make several per operation:
+ * 90 instructions per item of bench/race pipeline under detection). Elsewhere it is
+ * a call that is never inlined. */
+#if defined(__x86_64__)
+static inline rc_m *rc_getm(void)
+{
+    rc_m *m;
+    __asm__ volatile("movq rc_tls_m@gottpoff(%%rip), %0\n\tmovq %%fs:(%0), %0"
+                     : "=r"(m)
+                     :
+                     : "memory");
+    return m;
+}
+#else
 rc_m *rc_getm(void);
-rc_g *rc_getg(void);          /* the running goroutine (fatal on a foreign thread) */
-rc_g *rc_curg(void);          /* the running goroutine, NULL if the thread runs none */
-rc_p *rc_getp(void);
+#endif
+
+/* rc_getg's complaint: the runtime called from a thread it did not create. */
+__attribute__((noreturn, cold)) void rc_sched_foreign_thread(void);
+
+/* The running goroutine (fatal on a foreign thread). */
+static inline rc_g *rc_getg(void)
+{
+    rc_m *m = rc_getm();
+    if (__builtin_expect(!m || !m->curg, 0))
+        rc_sched_foreign_thread();
+    return m->curg;
+}
+
+/* The running goroutine, NULL if the thread runs none. */
+static inline rc_g *rc_curg(void)
+{
+    rc_m *m = rc_getm();
+    return m ? m->curg : NULL;
+}
+
+static inline rc_p *rc_getp(void)
+{
+    rc_m *m = rc_getm();
+    return m ? m->p : NULL;
+}
 
 /* The running goroutine's detector state, m->curg->race (NULL when no goroutine runs
  * on the calling thread): the scheduler sets it with curg, so that the detector's hot
