@@ -71,6 +71,13 @@ void rc_race_access_init(void)
 #define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
 #define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
 
+/* An access's bytes and kind, from its cell: the out-of-line paths take the cell
+ * alone and reload the word's cells, so that they have at most five arguments, all in
+ * registers, every call to them from the fast path is a tail call, and the fast path
+ * saves no register (see access_word). */
+static inline unsigned cur_mask(rc_cell cur) { return rc_cell_mask(cur); }
+static inline rc_cell cur_flags(rc_cell cur) { return cur & (RC_CELL_WRITE | RC_CELL_ATOMIC); }
+
 /* Whether cell c is an access of ours, cur being one: our slot, in our tenure of it
  * (a previous holder's cell is another goroutine's, ordered before us only if our
  * clock says so: race.h). Our own accesses never race with us. */
@@ -230,9 +237,10 @@ static void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
  * (most checks), which settle what reread can and leave the rest to the general
  * ones. The kind is known where they are called, so the choice costs nothing. */
 static __attribute__((noinline)) void
-check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsigned mask,
-              rc_cell flags, uintptr_t pc)
+check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uintptr_t pc)
 {
+    const unsigned mask = cur_mask(cur);
+    const rc_cell flags = cur_flags(cur);
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
     load_spilled(prim, spill, cells);
@@ -246,14 +254,15 @@ check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uns
  * or atomic among them. */
 static __attribute__((noinline)) void
 check_spilled_read_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                        unsigned mask, uintptr_t pc)
+                        uintptr_t pc)
 {
+    const unsigned mask = cur_mask(cur);
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
     load_spilled(prim, spill, cells);
     int i = reread(rg, cells, RC_SHADOW_CELLS, cur, mask);
     if (i < 0)
-        check_spilled(rg, addr, prim, cur, mask, 0, pc);
+        check_spilled(rg, addr, prim, cur, pc);
     else if (i != RC_SHADOW_CELLS)
         store_spilled(prim, spill, i < RC_SHADOW_CELLS ? i : victim(cells, rc_cell_epoch(cur)),
                       cur);
@@ -267,9 +276,9 @@ check_spilled_read_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cel
  * registers and one clock bounds load (a version that kept them in an array, shared
  * with the general path, cost bench/race spawn ~150 instructions per such read). */
 static __attribute__((noinline)) void
-check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                   unsigned mask, uintptr_t pc)
+check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uintptr_t pc)
 {
+    const unsigned mask = cur_mask(cur);
     _Static_assert(RC_SHADOW_PRIMARY == 2 && RC_SHADOW_CELLS == 4, "two cells per tier");
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     const rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire) & ~RC_CELL_SPILL;
@@ -278,7 +287,7 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
     const rc_cell c3 = atomic_load_explicit(rc_cell_k(spill, 1), memory_order_acquire);
     const rc_cell sid_bits = CELL_SID_BITS;
     if ((c0 | c1 | c2 | c3) & (RC_CELL_WRITE | RC_CELL_ATOMIC)) {
-        check_spilled_read_slow(rg, addr, prim, cur, mask, pc);
+        check_spilled_read_slow(rg, addr, prim, cur, pc);
         return;
     }
     /* A cell of our slot: our older record of this read (a loop's bound that four
@@ -290,7 +299,7 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
             if (rc_cell_epoch(c) < rg->quiet_from)                                         \
                 store_spilled(prim, spill, (k), cur);                                      \
         } else {                                                                           \
-            check_spilled_read_slow(rg, addr, prim, cur, mask, pc);                        \
+            check_spilled_read_slow(rg, addr, prim, cur, pc);                              \
         }                                                                                  \
         return;                                                                            \
     }
@@ -318,7 +327,7 @@ check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur
 }
 
 static void check_again(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
-                        unsigned mask, rc_cell flags, uintptr_t pc);
+                        uintptr_t pc);
 
 /* Stores cur into primary cell p, which held old when the check read it. An empty
  * cell is taken by a compare-and-swap, as check_cells takes a word's first: two
@@ -337,32 +346,51 @@ static inline bool store_cell(_Atomic rc_cell *p, rc_cell old, rc_cell cur)
                                                    memory_order_relaxed);
 }
 
-/* check_cells' general case for a word without spill cells: c0 and c1 were read
- * from prim, in the cases its fast path leaves. */
-static __attribute__((noinline)) void
-check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0, rc_cell c1,
-                rc_cell cur, unsigned mask, rc_cell flags, uintptr_t pc)
+/* A word's primary cells as the fast path reads them: both, unless the first is
+ * empty (fresh: its other cells are too). An out-of-line path reads them again: any
+ * snapshot will do, as the first one did; if the word spilled meanwhile, the spill
+ * path takes it. */
+static inline void load_primary(_Atomic rc_cell *prim, rc_cell *cells)
 {
-    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
+    cells[0] = atomic_load_explicit(prim, memory_order_acquire);
+    cells[1] = atomic_load_explicit(rc_cell_k(prim, 1), memory_order_acquire);
+}
+
+/* check_cells' general case for a word without spill cells, in the cases its fast
+ * path leaves. */
+static __attribute__((noinline)) void
+check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uintptr_t pc)
+{
+    rc_cell cells[RC_SHADOW_PRIMARY];
+    load_primary(prim, cells);
+    if ((cells[0] | cells[1]) & RC_CELL_SPILL) {
+        check_spilled(rg, addr, prim, cur, pc);
+        return;
+    }
     int i;
-    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, mask, flags, addr, pc, &i))
+    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, cur_mask(cur), cur_flags(cur), addr, pc, &i))
         return;
     if (i < 0)
         start_spill(addr, prim, cur);
     else if (!store_cell(rc_cell_k(prim, i), cells[i], cur))
-        check_again(rg, addr, prim, cur, mask, flags, pc);
+        check_again(rg, addr, prim, cur, pc);
 }
 
 static __attribute__((noinline)) void
-check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c0,
-                     rc_cell c1, rc_cell cur, unsigned mask, uintptr_t pc)
+check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
+                     uintptr_t pc)
 {
-    const rc_cell cells[RC_SHADOW_PRIMARY] = { c0, c1 };
-    int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, mask);
+    rc_cell cells[RC_SHADOW_PRIMARY];
+    load_primary(prim, cells);
+    if ((cells[0] | cells[1]) & RC_CELL_SPILL) {
+        check_spilled_read(rg, addr, prim, cur, pc);
+        return;
+    }
+    int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, cur_mask(cur));
     if (i < 0)
-        check_word_slow(rg, addr, prim, c0, c1, cur, mask, 0, pc);
+        check_word_slow(rg, addr, prim, cur, pc);
     else if (i < RC_SHADOW_PRIMARY && !store_cell(rc_cell_k(prim, i), cells[i], cur))
-        check_again(rg, addr, prim, cur, mask, 0, pc);
+        check_again(rg, addr, prim, cur, pc);
     else if (i > RC_SHADOW_PRIMARY)
         start_spill(addr, prim, cur);
 }
@@ -402,9 +430,9 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
     const rc_cell c1 = atomic_load_explicit(p1, memory_order_acquire);
     if (__builtin_expect((c0 | c1) & RC_CELL_SPILL, 0)) {
         if (flags == 0)
-            check_spilled_read(rg, addr, prim, cur, mask, pc);
+            check_spilled_read(rg, addr, prim, cur, pc);
         else
-            check_spilled(rg, addr, prim, cur, mask, flags, pc);
+            check_spilled(rg, addr, prim, cur, pc);
         return;
     }
     if (c1 == cur)
@@ -422,17 +450,17 @@ check_cells(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, unsig
         return;
     }
     if (flags == 0)
-        check_word_slow_read(rg, addr, prim, c0, c1, cur, mask, pc);
+        check_word_slow_read(rg, addr, prim, cur, pc);
     else
-        check_word_slow(rg, addr, prim, c0, c1, cur, mask, flags, pc);
+        check_word_slow(rg, addr, prim, cur, pc);
 }
 
 /* The slow paths' retry after losing an empty cell to another access (store_cell). */
 static __attribute__((noinline)) void check_again(rc_rg *rg, uintptr_t addr,
                                                   _Atomic rc_cell *prim, rc_cell cur,
-                                                  unsigned mask, rc_cell flags, uintptr_t pc)
+                                                  uintptr_t pc)
 {
-    check_cells(rg, addr, prim, cur, mask, flags, pc);
+    check_cells(rg, addr, prim, cur, cur_mask(cur), cur_flags(cur), pc);
 }
 
 static inline __attribute__((always_inline)) void
@@ -530,8 +558,25 @@ static inline void access_range(uintptr_t addr, size_t size, rc_cell flags, uint
     access_range_(addr, size, flags, pc, true);
 }
 
+/* access_word's rare cases (a preemption point due, a full trace part, a shadow
+ * region not made yet), taken before it changed anything: the whole access, calls
+ * and all. */
+static __attribute__((noinline)) void access_word_slow(uintptr_t addr, unsigned n, rc_cell flags,
+                                                       uintptr_t pc, bool point)
+{
+    rc_rg *rg = rc_race_acc();
+    poll(rg, point);
+    uint64_t epoch = rc_trace_access(rg, pc);
+    check_word(rg, addr, ((1u << n) - 1) << (addr & 7), flags, epoch, pc);
+}
+
 /* An access of 1 to 8 bytes: one word, one check (the common case, kept free of
- * access_range_'s loop); one that straddles two words takes the range path. */
+ * access_range_'s loop); one that straddles two words takes the range path.
+ * Every call it makes is its last action (a tail call: a jump): the rare cases that
+ * would call in the middle (poll, rc_trace_access, rc_shadow_cells) are tested first
+ * and handed whole to access_word_slow, and the out-of-line checks take at most five
+ * arguments. So the fast path keeps everything in the registers a call may clobber
+ * and saves none (bench/race: ~10 instructions of the ~50-80 of a check). */
 static inline __attribute__((always_inline)) void access_word(uintptr_t addr, unsigned n,
                                                               rc_cell flags, uintptr_t pc,
                                                               bool point)
@@ -543,9 +588,25 @@ static inline __attribute__((always_inline)) void access_word(uintptr_t addr, un
     rc_rg *rg = rc_race_acc();
     if (!rg)
         return;
-    poll(rg, point);
-    uint64_t epoch = rc_trace_access(rg, pc);
-    check_word(rg, addr, ((1u << n) - 1) << (addr & 7), flags, epoch, pc);
+    const uint64_t ev = RC_EV(RC_EV_ACCESS, pc);
+    const bool new_event = rg->evp[-1] != ev;
+    rc_cell *base = atomic_load_explicit(&rc_shadow_dir[rc_shadow_region_of(addr)],
+                                         memory_order_acquire);
+    if (__builtin_expect((point && rg->poll_left == 1) || (new_event && rg->evp == rg->eve)
+                             || base == NULL,
+                         0)) {
+        access_word_slow(addr, n, flags, pc, point);
+        return;
+    }
+    if (point)
+        rg->poll_left--;
+    if (new_event) { /* rc_trace_event, the part known not full */
+        *rg->evp++ = ev;
+        ++rg->epoch;
+    }
+    const unsigned mask = ((1u << n) - 1) << (addr & 7);
+    _Atomic rc_cell *prim = (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3);
+    check_cells(rg, addr, prim, rc_cell_make(rg->sid, rg->epoch, mask, flags), mask, flags, pc);
 }
 
 /* The runtime's own accesses on the user's behalf (hooks.h "access"). */

@@ -146,8 +146,6 @@ typedef struct rc_rg {
     uint32_t   spare_n;         /* spares: the length of the batch it heads */
 } rc_rg;
 
-extern __thread rc_m *rc_tls_m; /* the calling thread's M (sched/proc.c) */
-
 /* The id of the P this thread holds, -1 if none: for the detector's per-P caches.
  * Read from the thread's M directly (rc_getp is two calls: ~14 instructions, six
  * times per goroutine in bench/race spawn); the detector never switches goroutines

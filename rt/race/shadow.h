@@ -81,8 +81,11 @@ static inline rc_cell rc_cell_make(unsigned sid, uint64_t epoch, unsigned mask, 
            | flags | mask;
 }
 
-extern _Atomic(rc_cell *) *rc_shadow_dir;        /* primary tier */
-extern _Atomic(rc_cell *) *rc_shadow_spill_dir;  /* spill tier */
+/* Hidden: read at every check, by one RIP-relative load rather than through the
+ * GOT (the runtime is position-independent). */
+#define RC_HIDDEN __attribute__((visibility("hidden")))
+extern RC_HIDDEN _Atomic(rc_cell *) *rc_shadow_dir;        /* primary tier */
+extern RC_HIDDEN _Atomic(rc_cell *) *rc_shadow_spill_dir;  /* spill tier */
 
 /* Slow path: creates the region of addr in the tier whose directory is dir. */
 rc_cell *rc_shadow_region(_Atomic(rc_cell *) *dir, uintptr_t addr);

@@ -216,15 +216,24 @@ static inline rc_p *rc_getp(void)
     return m ? m->p : NULL;
 }
 
+/* The thread-locals below are initial-exec in every declaration, not only at their
+ * definition (proc.c): declared without it, each use compiled in another file is a
+ * call to __tls_get_addr that the linker turns into a load, but around which the
+ * compiler has already saved registers (bench/race: four pushes and pops in every
+ * access check). */
+
+/* The calling thread's M (rc_getm reads it; the detector's per-P caches too). */
+extern __thread rc_m *rc_tls_m __attribute__((tls_model("initial-exec")));
+
 /* The running goroutine's detector state, m->curg->race (NULL when no goroutine runs
  * on the calling thread): the scheduler sets it with curg, so that the detector's hot
  * path finds it in one TLS load. A detector that changes the running goroutine's
  * race field sets it too. Like any thread-local, never read across a switch. */
-extern __thread void *rc_tls_race;
+extern __thread void *rc_tls_race __attribute__((tls_model("initial-exec")));
 /* The same for the detector's checks of plain accesses: rc_tls_race, or NULL while
  * rc_race_lone holds (the program has had one goroutine and nothing that could start
  * another behind its back: race.c), when no access can race and none is checked. */
-extern __thread void *rc_tls_race_acc;
+extern __thread void *rc_tls_race_acc __attribute__((tls_model("initial-exec")));
 extern _Atomic bool rc_race_lone;
 
 void rc_runtime_init(void);   /* idempotent; also run as a constructor */
