@@ -125,6 +125,8 @@ typedef struct rc_rg {
     uint32_t   cap;             /* room in stk */
     uint32_t   nparts, cur;     /* cur: the part being filled */
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
+    uint32_t   nalloc;          /* parts[0, nalloc) are allocated, the rest NULL */
+    rc_trace_part *part0;       /* parts[0] (NULL: none): a first-size part */
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_cap;
     void      *reach_snap;      /* reach.c: registers and stack top at its last

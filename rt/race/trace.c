@@ -104,6 +104,8 @@ void rc_trace_init(rc_rg *rg)
 {
     rg->nparts = (uint32_t)rc_race_history_parts;
     rg->parts = NULL;
+    rg->nalloc = 0;
+    rg->part0 = NULL;
     rg->cur = 0;
     trace_idle(rg);
 }
@@ -119,28 +121,34 @@ void rc_trace_free(rc_rg *rg)
         }
     rc_race_free(rg->parts);
     rg->parts = NULL;
+    rg->nalloc = 0;
+    rg->part0 = NULL;
 }
 
 /* For a recycled goroutine state (race.c): keeps the ring and one first-size part,
- * at index 0, and forgets every event. */
+ * at index 0, and forgets every event. A state whose goroutine filled at most its
+ * first part (most) has nothing to free, and its ring is not even read: the state
+ * comes cold out of the quarantine, and the ring and the part were two more misses,
+ * each waiting for the last (10% of bench/race spawn's samples at 2 Ps). */
 void rc_trace_reset(rc_rg *rg)
 {
-    if (!rg->parts)
-        return;
-    rc_trace_part *keep = NULL;
-    /* (parts are allocated in ring order from index 0, and this keeps one at 0:
-     * the allocated ones are always a prefix of the ring) */
-    for (uint32_t i = 0; i < rg->nparts && rg->parts[i]; i++) {
-        rc_trace_part *p = rg->parts[i];
-        rg->parts[i] = NULL;
-        if (!keep && p->cap == RC_TRACE_FIRST_EVENTS) {
-            keep = p; /* with its stack buffer */
-        } else {
-            rc_race_free(p->stack);
-            rc_race_free(p);
+    if (rg->nalloc > 1) {
+        rc_trace_part *keep = NULL;
+        /* (parts are allocated in ring order from index 0, and this keeps one at 0:
+         * the allocated ones are always a prefix of the ring) */
+        for (uint32_t i = 0; i < rg->nalloc; i++) {
+            rc_trace_part *p = rg->parts[i];
+            rg->parts[i] = NULL;
+            if (!keep && p->cap == RC_TRACE_FIRST_EVENTS) {
+                keep = p; /* with its stack buffer */
+            } else {
+                rc_race_free(p->stack);
+                rc_race_free(p);
+            }
         }
+        rg->parts[0] = rg->part0 = keep;
+        rg->nalloc = keep ? 1 : 0;
     }
-    rg->parts[0] = keep;
     rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
     trace_idle(rg);
 }
@@ -148,6 +156,13 @@ void rc_trace_reset(rc_rg *rg)
 /* Starts a new part: the current one is full, or a new slot tenure begins. */
 static void new_part(rc_rg *rg)
 {
+    if (rg->cur == rg->nparts - 1 && rg->nalloc == 1) {
+        /* a fresh ring (rc_trace_reset): its first part is the one kept at 0, and
+         * index nparts - 1 holds none */
+        rg->cur = 0;
+        part_start(rg, rg->part0);
+        return;
+    }
     if (!rg->parts) {
         rg->parts = rc_race_calloc(rg->nparts, sizeof *rg->parts);
         if (!rg->parts)
@@ -161,9 +176,12 @@ static void new_part(rc_rg *rg)
         part_start(rg, rg->parts[prev]); /* still empty: reuse it */
     } else {
         rg->cur = (rg->cur + 1) % rg->nparts;
-        if (!rg->parts[rg->cur]) {
+        if (!rg->parts[rg->cur]) { /* (cur == nalloc: allocated in ring order) */
             uint32_t cap = rg->parts[prev] ? rg->parts[prev]->cap * 4 : RC_TRACE_FIRST_EVENTS;
             rg->parts[rg->cur] = part_alloc(cap < RC_TRACE_PART_EVENTS ? cap : RC_TRACE_PART_EVENTS);
+            if (rg->cur == 0)
+                rg->part0 = rg->parts[0];
+            rg->nalloc++;
         }
         part_start(rg, rg->parts[rg->cur]);
     }
