@@ -71,11 +71,10 @@ void rc_race_access_init(void)
 #define CELL_SID_BITS ((rc_cell)RC_CELL_SID_MAX << RC_CELL_SID_SHIFT)
 #define CELL_KEY_BITS (CELL_SID_BITS | RC_CELL_SPILL | RC_CELL_ATOMIC | RC_CELL_WRITE | 0xff)
 
-/* An access's bytes and kind, from its cell: the out-of-line paths take the cell
- * alone and reload the word's cells, so that they have at most five arguments, all in
- * registers, every call to them from the fast path is a tail call, and the fast path
- * saves no register (see access_word). */
-static inline unsigned cur_mask(rc_cell cur) { return rc_cell_mask(cur); }
+/* An access's kind, from its cell (its bytes: rc_cell_mask). The out-of-line paths
+ * take the cell alone and reload the word's cells, so that they have at most five
+ * arguments, all in registers, every call to them from the fast path is a tail call,
+ * and the fast path saves no register (see access_word). */
 static inline rc_cell cur_flags(rc_cell cur) { return cur & (RC_CELL_WRITE | RC_CELL_ATOMIC); }
 
 /* Whether cell c is an access of ours, cur being one: our slot, in our tenure of it
@@ -239,7 +238,7 @@ static void start_spill(uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur)
 static __attribute__((noinline)) void
 check_spilled(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uintptr_t pc)
 {
-    const unsigned mask = cur_mask(cur);
+    const unsigned mask = rc_cell_mask(cur);
     const rc_cell flags = cur_flags(cur);
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
@@ -256,7 +255,7 @@ static __attribute__((noinline)) void
 check_spilled_read_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur,
                         uintptr_t pc)
 {
-    const unsigned mask = cur_mask(cur);
+    const unsigned mask = rc_cell_mask(cur);
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     rc_cell cells[RC_SHADOW_CELLS];
     load_spilled(prim, spill, cells);
@@ -278,7 +277,7 @@ check_spilled_read_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cel
 static __attribute__((noinline)) void
 check_spilled_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, uintptr_t pc)
 {
-    const unsigned mask = cur_mask(cur);
+    const unsigned mask = rc_cell_mask(cur);
     _Static_assert(RC_SHADOW_PRIMARY == 2 && RC_SHADOW_CELLS == 4, "two cells per tier");
     _Atomic rc_cell *spill = rc_shadow_spill_cells(addr);
     const rc_cell c0 = atomic_load_explicit(prim, memory_order_acquire) & ~RC_CELL_SPILL;
@@ -368,7 +367,7 @@ check_word_slow(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell cur, u
         return;
     }
     int i;
-    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, cur_mask(cur), cur_flags(cur), addr, pc, &i))
+    if (!scan(rg, cells, RC_SHADOW_PRIMARY, cur, rc_cell_mask(cur), cur_flags(cur), addr, pc, &i))
         return;
     if (i < 0)
         start_spill(addr, prim, cur);
@@ -386,7 +385,7 @@ check_word_slow_read(rc_rg *rg, uintptr_t addr, _Atomic rc_cell *prim, rc_cell c
         check_spilled_read(rg, addr, prim, cur, pc);
         return;
     }
-    int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, cur_mask(cur));
+    int i = reread(rg, cells, RC_SHADOW_PRIMARY, cur, rc_cell_mask(cur));
     if (i < 0)
         check_word_slow(rg, addr, prim, cur, pc);
     else if (i < RC_SHADOW_PRIMARY && !store_cell(rc_cell_k(prim, i), cells[i], cur))
@@ -460,7 +459,7 @@ static __attribute__((noinline)) void check_again(rc_rg *rg, uintptr_t addr,
                                                   _Atomic rc_cell *prim, rc_cell cur,
                                                   uintptr_t pc)
 {
-    check_cells(rg, addr, prim, cur, cur_mask(cur), cur_flags(cur), pc);
+    check_cells(rg, addr, prim, cur, rc_cell_mask(cur), cur_flags(cur), pc);
 }
 
 static inline __attribute__((always_inline)) void
