@@ -599,10 +599,8 @@ static inline __attribute__((always_inline)) void access_word(uintptr_t addr, un
     }
     if (point)
         rg->poll_left--;
-    if (new_event) { /* rc_trace_event, the part known not full */
-        *rg->evp++ = ev;
-        ++rg->epoch;
-    }
+    if (new_event)
+        rc_trace_append(rg, ev);
     const unsigned mask = ((1u << n) - 1) << (addr & 7);
     _Atomic rc_cell *prim = (_Atomic rc_cell *)base + ((addr & (RC_REGION_SIZE - 1)) >> 3);
     check_cells(rg, addr, prim, rc_cell_make(rg->sid, rg->epoch, mask, flags), mask, flags, pc);

@@ -125,8 +125,8 @@ typedef struct rc_rg {
     uint32_t   cap;             /* room in stk */
     uint32_t   nparts, cur;     /* cur: the part being filled */
     rc_trace_part **parts;      /* ring of nparts parts, allocated as needed */
-    uint32_t   nalloc;          /* parts[0, nalloc) are allocated, the rest NULL */
-    rc_trace_part *part0;       /* parts[0] (NULL: none): a first-size part */
+    uint32_t   nalloc;          /* parts[0, nalloc) are allocated, the rest NULL;
+                                   parts[0] is a first-size part */
     uintptr_t *create_stk;      /* where it was created (innermost first) */
     uint32_t   create_cap;
     void      *reach_snap;      /* reach.c: registers and stack top at its last
@@ -193,13 +193,18 @@ void rc_trace_first_part(rc_rg *rg);
  * from seeing a race until it has restored the other side's stack. */
 void rc_trace_hold(void);
 void rc_trace_unhold(void);
+/* Appends an event to a part known to have room (evp != eve); returns its epoch. */
+static inline uint64_t rc_trace_append(rc_rg *rg, uint64_t ev)
+{
+    *rg->evp++ = ev;
+    return ++rg->epoch;
+}
 /* Appends an event and returns its epoch. */
 static inline uint64_t rc_trace_event(rc_rg *rg, uint64_t ev)
 {
     if (__builtin_expect(rg->evp == rg->eve, 0))
         rc_trace_new_part(rg);
-    *rg->evp++ = ev;
-    return ++rg->epoch;
+    return rc_trace_append(rg, ev);
 }
 /* An access event: a run of accesses from one site with no other event between them
  * (a loop over an array, a spin on a flag) shares the run's first event and epoch.

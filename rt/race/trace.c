@@ -105,7 +105,6 @@ void rc_trace_init(rc_rg *rg)
     rg->nparts = (uint32_t)rc_race_history_parts;
     rg->parts = NULL;
     rg->nalloc = 0;
-    rg->part0 = NULL;
     rg->cur = 0;
     trace_idle(rg);
 }
@@ -122,7 +121,6 @@ void rc_trace_free(rc_rg *rg)
     rc_race_free(rg->parts);
     rg->parts = NULL;
     rg->nalloc = 0;
-    rg->part0 = NULL;
 }
 
 /* For a recycled goroutine state (race.c): keeps the ring and one first-size part,
@@ -146,7 +144,7 @@ void rc_trace_reset(rc_rg *rg)
                 rc_race_free(p);
             }
         }
-        rg->parts[0] = rg->part0 = keep;
+        rg->parts[0] = keep;
         rg->nalloc = keep ? 1 : 0;
     }
     rg->cur = rg->nparts - 1; /* as rc_trace_new_part leaves a new ring */
@@ -160,7 +158,7 @@ static void new_part(rc_rg *rg)
         /* a fresh ring (rc_trace_reset): its first part is the one kept at 0, and
          * index nparts - 1 holds none */
         rg->cur = 0;
-        part_start(rg, rg->part0);
+        part_start(rg, rg->parts[0]);
         return;
     }
     if (!rg->parts) {
@@ -179,8 +177,6 @@ static void new_part(rc_rg *rg)
         if (!rg->parts[rg->cur]) { /* (cur == nalloc: allocated in ring order) */
             uint32_t cap = rg->parts[prev] ? rg->parts[prev]->cap * 4 : RC_TRACE_FIRST_EVENTS;
             rg->parts[rg->cur] = part_alloc(cap < RC_TRACE_PART_EVENTS ? cap : RC_TRACE_PART_EVENTS);
-            if (rg->cur == 0)
-                rg->part0 = rg->parts[0];
             rg->nalloc++;
         }
         part_start(rg, rg->parts[rg->cur]);
