@@ -13,6 +13,10 @@
 #
 # The programs run with small N (callgrind is ~50x slower). The copies are stripped
 # of debug information first: valgrind 3.19 cannot read clang 14's DWARF 5.
+# Leak scans are off (RCRACE=leaks=0): a scan starts when every P has been idle and
+# 100 ms have passed since the last, which callgrind's slowness turns into a dozen
+# scans inside the counted run that the timed runs never make (spawn: ~10% of its
+# count); run.sh's timings keep them on.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +37,7 @@ mkdir -p "$out"
 count() { # PROGRAM N: instructions of one run on 1 P
     local prog=$1 n=$2 copy=$out/$(basename "$1")
     strip --strip-debug -o "$copy" "$prog"
-    RCMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file="$copy.cg" "$copy" "$n" 2>&1 \
+    RCMAXPROCS=1 RCRACE=leaks=0 valgrind --tool=callgrind --callgrind-out-file="$copy.cg" "$copy" "$n" 2>&1 \
         | sed -n 's/.*refs: *//p' | tr -d ,
 }
 
