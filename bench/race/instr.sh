@@ -13,10 +13,10 @@
 #
 # The programs run with small N (callgrind is ~50x slower). The copies are stripped
 # of debug information first: valgrind 3.19 cannot read clang 14's DWARF 5.
-# Leak scans are off (RCRACE=leaks=0): a scan starts when every P has been idle and
-# 100 ms have passed since the last, which callgrind's slowness turns into a dozen
-# scans inside the counted run that the timed runs never make (spawn: ~10% of its
-# count); run.sh's timings keep them on.
+# Leak checks are off (RCRACE=leaks=0): a scan starts when the last P goes idle, at
+# least 100 ms of wall time after the previous one, and callgrind's slowness turns
+# that into a dozen scans inside the run that the timed runs never make (spawn: ~10%
+# of its count); the check at exit goes too. run.sh's timings keep them on.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
