@@ -12,7 +12,9 @@
  *
  * Who calls what:
  *   go_create   rc_spawn, in the parent, before the child can run (go statement edge);
- *               parent is NULL when the timer thread starts it (AfterFunc)
+ *               parent is NULL when the timer thread starts it (AfterFunc). It may
+ *               leave the child a record in the top RC_G_BIRTH bytes of its stack
+ *               (sched.h), for go_start to read
  *   go_start    first thing in the child; go_exit when it ends (no edge)
  *   block / unblock   by the goroutine itself when it stops running (every park, with
  *               the wait reason and the lock passed to rc_park; rc_yield, with

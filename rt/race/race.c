@@ -184,20 +184,6 @@ static rc_rg *rg_new(int64_t goid)
     return rg;
 }
 
-/* g's creation stack, for dumps (hooks.h creation_stack): rc_race_who_lock keeps its
- * state from reuse while it is copied. */
-static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
-{
-    rc_race_who_lock();
-    const rc_rg *rg = g->race;
-    int n = rg ? (int)rg->create_depth : 0;
-    n = n < max ? n : max;
-    for (int i = 0; i < n; i++)
-        pcs[i] = rg->create_stk[i];
-    rc_race_who_unlock();
-    return n;
-}
-
 /* ---- a lone program ---------------------------------------------------------------
  * Until its second goroutine, a program is lone: main is its only goroutine, and no
  * plain access of main's can race, ever. Every other goroutine will be created by main
@@ -263,28 +249,143 @@ static bool create_room(rc_rg *rg, uint32_t n)
     return true;
 }
 
+/* A go statement's record for its child (a birth record): the parent's clock as the
+ * child starts with it, and the creation stack, written by the parent into the top
+ * of the child's stack (RC_G_BIRTH: sched.h) and made into the child's state by the
+ * child itself, at its start (h_go_start), from a spare of the P that runs it. The
+ * goroutines one P spawns mostly run on another; a state the parent made there moved
+ * its lines (header, clock, creation stack) to the parent's CPU and back at every
+ * spawn, while the stack top is a page the child uses at once. A parent with a larger
+ * clock or a deeper stack than a record holds makes the state itself, as before. */
+#define BIRTH_CLOCK  8
+#define BIRTH_FRAMES 8
+typedef struct birth {
+    int64_t   goid;                 /* whose: a record is valid for this goroutine only */
+    uint32_t  nclock, depth;
+    uint64_t  clock[BIRTH_CLOCK];   /* slot << BIRTH_SID_SHIFT | epoch */
+    uintptr_t stk[BIRTH_FRAMES];    /* innermost first */
+} birth;
+#define BIRTH_SID_SHIFT 56
+_Static_assert(sizeof(birth) <= RC_G_BIRTH, "a birth record fits the stack top");
+_Static_assert(RC_NSLOTS <= (1u << (64 - BIRTH_SID_SHIFT)), "a slot id fits a clock entry");
+
+static birth *birth_of(const rc_g *g)
+{
+    return (birth *)(void *)((char *)g->stack.hi - RC_G_BIRTH);
+}
+
+/* The record of prg's go statement at pc (prg NULL: the timer thread's); false if it
+ * does not fit. prg is locked, and gets the release's own-entry rule (as
+ * rc_race_publish_own). */
+static bool birth_write(birth *b, int64_t goid, rc_rg *prg, uintptr_t pc)
+{
+    uint32_t n = 0, depth = prg ? prg->depth + 1 : pc != 0;
+    if (depth > BIRTH_FRAMES)
+        return false;
+    if (prg) {
+        const rc_vc *v = &prg->vc;
+        bool own = prg->sid == RC_NO_SLOT; /* our entry written (or none to write) */
+        for (unsigned w = 0; w < RC_VC_WORDS; w++)
+            for (uint64_t bits = v->nz[w]; bits; bits &= bits - 1) {
+                unsigned t = w * 64 + (unsigned)__builtin_ctzll(bits);
+                uint64_t e = v->e[t];
+                if (t == prg->sid) {
+                    own = true;
+                    if (e < prg->epoch)
+                        e = prg->epoch;
+                }
+                if (e == 0)
+                    continue;
+                if (n == BIRTH_CLOCK || e >> BIRTH_SID_SHIFT)
+                    return false;
+                b->clock[n++] = (uint64_t)t << BIRTH_SID_SHIFT | e;
+            }
+        if (!own) {
+            if (n == BIRTH_CLOCK || prg->epoch >> BIRTH_SID_SHIFT)
+                return false;
+            b->clock[n++] = (uint64_t)prg->sid << BIRTH_SID_SHIFT | prg->epoch;
+        }
+        if (prg->sid != RC_NO_SLOT)
+            prg->quiet_from = prg->epoch + 1;
+        b->stk[0] = pc;
+        for (uint32_t i = 0; i < prg->depth; i++)
+            b->stk[1 + i] = prg->stk[prg->depth - 1 - i];
+    } else if (depth) {
+        b->stk[0] = pc;
+    }
+    b->goid = goid;
+    b->nclock = n;
+    b->depth = depth;
+    return true;
+}
+
+/* g's birth record, or NULL if its creator left none (it made g's state, or the
+ * detector was not yet on). */
+static const birth *birth_find(const rc_g *g)
+{
+    const birth *b = g->stack.hi ? birth_of(g) : NULL;
+    return b && b->goid == g->id ? b : NULL;
+}
+
+/* g's state, made from its birth record b. */
+static rc_rg *birth_read(rc_g *g, const birth *b)
+{
+    rc_rg *rg = rg_new(g->id);
+    for (uint32_t i = 0; i < b->nclock; i++)
+        rc_vc_set(&rg->vc, (unsigned)(b->clock[i] >> BIRTH_SID_SHIFT),
+                  b->clock[i] & (((uint64_t)1 << BIRTH_SID_SHIFT) - 1));
+    if (b->depth && create_room(rg, b->depth)) {
+        rg->create_depth = b->depth;
+        for (uint32_t i = 0; i < b->depth; i++) /* (memcpy: an interceptor) */
+            rg->create_stk[i] = b->stk[i];
+    }
+    return rg;
+}
+
 static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
     rc_race_lone_end();
-    rc_rg *prg = parent ? rc_rg_lock(parent) : NULL, *rg = rg_new(child->id);
-    if (prg) {
-        rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
-        rc_race_publish_own(prg, &rg->vc);
-        /* creation stack: the rc_go call site, then the parent's shadow stack */
-        if (create_room(rg, prg->depth + 1)) {
-            rg->create_depth = prg->depth + 1;
+    rc_rg *prg = parent ? rc_rg_lock(parent) : NULL;
+    bool recorded = child->stack.hi && birth_write(birth_of(child), child->id, prg, pc);
+    if (!recorded) { /* the parent makes the state */
+        rc_rg *rg = rg_new(child->id);
+        if (prg) {
+            rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
+            rc_race_publish_own(prg, &rg->vc);
+            /* creation stack: the rc_go call site, then the parent's shadow stack */
+            if (create_room(rg, prg->depth + 1)) {
+                rg->create_depth = prg->depth + 1;
+                rg->create_stk[0] = pc;
+                for (uint32_t i = 0; i < prg->depth; i++)
+                    rg->create_stk[1 + i] = prg->stk[prg->depth - 1 - i];
+            }
+        } else if (pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
             rg->create_stk[0] = pc;
-            for (uint32_t i = 0; i < prg->depth; i++)
-                rg->create_stk[1 + i] = prg->stk[prg->depth - 1 - i];
+            rg->create_depth = 1;
         }
+        child->race = rg;
+    }
+    if (prg) {
         rc_race_tick(prg);
         rc_rg_unlock(prg);
     }
-    if (!prg && pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
-        rg->create_stk[0] = pc;
-        rg->create_depth = 1;
-    }
-    child->race = rg;
+}
+
+/* g's creation stack, for dumps (hooks.h creation_stack): rc_race_who_lock keeps its
+ * state from reuse while it is copied. One that has not started yet has its birth
+ * record instead (its stack keeps it while it is runnable). */
+static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
+{
+    rc_race_who_lock();
+    const rc_rg *rg = g->race;
+    const birth *b = !rg && atomic_load(&g->status) == RC_G_RUNNABLE ? birth_find(g) : NULL;
+    const uintptr_t *stk = rg ? rg->create_stk : b ? b->stk : NULL;
+    int n = rg ? (int)rg->create_depth : b ? (int)b->depth : 0;
+    n = n < max ? n : max;
+    for (int i = 0; i < n; i++)
+        pcs[i] = stk[i];
+    rc_race_who_unlock();
+    return n;
 }
 
 /* The stack top whose shadow a goroutine's start commits (rc_shadow_prefault). */
@@ -311,6 +412,13 @@ static void h_go_start(rc_g *g)
 {
     rc_reach_gate();
     rc_rg *rg = g->race;
+    const birth *b;
+    if (!rg && (b = birth_find(g))) { /* g runs: set as set_curg would have */
+        rg = birth_read(g, b);
+        g->race = rc_tls_race = rg;
+        if (!atomic_load_explicit(&rc_race_lone, memory_order_relaxed))
+            rc_tls_race_acc = rg;
+    }
     if (!rg)
         return;
     /* Its trace ring is emptied here, on the thread that runs it, not by its

@@ -266,7 +266,7 @@ int64_t rc_spawn(void (*fn)(void *), void *arg, const void *argcopy, size_t args
     if (!g->stack.lo)
         rc_stack_alloc(&g->stack, rc_env.stacksize);
 
-    char *top = g->stack.hi;
+    char *top = g->stack.hi - RC_G_BIRTH;
     if (argcopy && argsize <= sizeof g->argbuf) {
         rc_mem_copy(g->argbuf, argcopy, argsize);
         arg = g->argbuf;

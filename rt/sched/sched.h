@@ -72,6 +72,9 @@ typedef struct rc_m rc_m;
 typedef struct rc_p rc_p;
 
 #define RC_G_ARGBUF 64
+/* The top RC_G_BIRTH bytes of a spawned goroutine's stack are the detector's (hooks.h
+ * go_create): its frames start below them. */
+#define RC_G_BIRTH  192
 
 struct rc_g {
     _Alignas(64) rc_mctx ctx;   /* saved context while not running (aligned:
