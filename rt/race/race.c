@@ -260,10 +260,12 @@ static bool create_room(rc_rg *rg, uint32_t n)
 #define BIRTH_CLOCK  8
 #define BIRTH_FRAMES 8
 typedef struct birth {
-    int64_t   goid;                 /* whose: a record is valid for this goroutine only */
-    uint32_t  nclock, depth;
-    uint64_t  clock[BIRTH_CLOCK];   /* slot << BIRTH_SID_SHIFT | epoch */
-    uintptr_t stk[BIRTH_FRAMES];    /* innermost first */
+    int64_t  goid;          /* whose: a record is valid for this goroutine only */
+    uint32_t nclock, depth;
+    /* nclock clock entries (slot << BIRTH_SID_SHIFT | epoch), then depth frames
+     * (innermost first): packed, so that a record of a few starts in one line (the
+     * stack top is 64-byte aligned), which the child's CPU fetches from the parent's */
+    uint64_t w[BIRTH_CLOCK + BIRTH_FRAMES];
 } birth;
 #define BIRTH_SID_SHIFT 56
 _Static_assert(sizeof(birth) <= RC_G_BIRTH, "a birth record fits the stack top");
@@ -298,20 +300,20 @@ static bool birth_write(birth *b, int64_t goid, rc_rg *prg, uintptr_t pc)
                     continue;
                 if (n == BIRTH_CLOCK || e >> BIRTH_SID_SHIFT)
                     return false;
-                b->clock[n++] = (uint64_t)t << BIRTH_SID_SHIFT | e;
+                b->w[n++] = (uint64_t)t << BIRTH_SID_SHIFT | e;
             }
         if (!own) {
             if (n == BIRTH_CLOCK || prg->epoch >> BIRTH_SID_SHIFT)
                 return false;
-            b->clock[n++] = (uint64_t)prg->sid << BIRTH_SID_SHIFT | prg->epoch;
+            b->w[n++] = (uint64_t)prg->sid << BIRTH_SID_SHIFT | prg->epoch;
         }
         if (prg->sid != RC_NO_SLOT)
             prg->quiet_from = prg->epoch + 1;
-        b->stk[0] = pc;
+        b->w[n] = pc;
         for (uint32_t i = 0; i < prg->depth; i++)
-            b->stk[1 + i] = prg->stk[prg->depth - 1 - i];
+            b->w[n + 1 + i] = prg->stk[prg->depth - 1 - i];
     } else if (depth) {
-        b->stk[0] = pc;
+        b->w[0] = pc;
     }
     b->goid = goid;
     b->nclock = n;
@@ -332,12 +334,12 @@ static rc_rg *birth_read(rc_g *g, const birth *b)
 {
     rc_rg *rg = rg_new(g->id);
     for (uint32_t i = 0; i < b->nclock; i++)
-        rc_vc_set(&rg->vc, (unsigned)(b->clock[i] >> BIRTH_SID_SHIFT),
-                  b->clock[i] & (((uint64_t)1 << BIRTH_SID_SHIFT) - 1));
+        rc_vc_set(&rg->vc, (unsigned)(b->w[i] >> BIRTH_SID_SHIFT),
+                  b->w[i] & (((uint64_t)1 << BIRTH_SID_SHIFT) - 1));
     if (b->depth && create_room(rg, b->depth)) {
         rg->create_depth = b->depth;
         for (uint32_t i = 0; i < b->depth; i++) /* (memcpy: an interceptor) */
-            rg->create_stk[i] = b->stk[i];
+            rg->create_stk[i] = b->w[b->nclock + i];
     }
     return rg;
 }
@@ -379,7 +381,7 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
     rc_race_who_lock();
     const rc_rg *rg = g->race;
     const birth *b = !rg && atomic_load(&g->status) == RC_G_RUNNABLE ? birth_find(g) : NULL;
-    const uintptr_t *stk = rg ? rg->create_stk : b ? b->stk : NULL;
+    const uintptr_t *stk = rg ? rg->create_stk : b ? b->w + b->nclock : NULL;
     int n = rg ? (int)rg->create_depth : b ? (int)b->depth : 0;
     n = n < max ? n : max;
     for (int i = 0; i < n; i++)
