@@ -276,6 +276,15 @@ static birth *birth_of(const rc_g *g)
     return (birth *)(void *)((char *)g->stack.hi - RC_G_BIRTH);
 }
 
+/* A go statement's creation stack into out: its call site pc, then prg's shadow stack,
+ * innermost first (prg->depth + 1 frames). */
+static void creation_frames(uintptr_t *out, const rc_rg *prg, uintptr_t pc)
+{
+    out[0] = pc;
+    for (uint32_t i = 0; i < prg->depth; i++)
+        out[1 + i] = prg->stk[prg->depth - 1 - i];
+}
+
 /* The record of prg's go statement at pc (prg NULL: the timer thread's); false if it
  * does not fit. prg is locked, and gets the release's own-entry rule (as
  * rc_race_publish_own). */
@@ -309,9 +318,7 @@ static bool birth_write(birth *b, int64_t goid, rc_rg *prg, uintptr_t pc)
         }
         if (prg->sid != RC_NO_SLOT)
             prg->quiet_from = prg->epoch + 1;
-        b->w[n] = pc;
-        for (uint32_t i = 0; i < prg->depth; i++)
-            b->w[n + 1 + i] = prg->stk[prg->depth - 1 - i];
+        creation_frames(b->w + n, prg, pc);
     } else if (depth) {
         b->w[0] = pc;
     }
@@ -354,12 +361,9 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
         if (prg) {
             rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
             rc_race_publish_own(prg, &rg->vc);
-            /* creation stack: the rc_go call site, then the parent's shadow stack */
             if (create_room(rg, prg->depth + 1)) {
                 rg->create_depth = prg->depth + 1;
-                rg->create_stk[0] = pc;
-                for (uint32_t i = 0; i < prg->depth; i++)
-                    rg->create_stk[1 + i] = prg->stk[prg->depth - 1 - i];
+                creation_frames(rg->create_stk, prg, pc);
             }
         } else if (pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
             rg->create_stk[0] = pc;
