@@ -285,8 +285,8 @@ static void creation_frames(uintptr_t *out, const rc_rg *prg, uintptr_t pc)
         out[1 + i] = prg->stk[prg->depth - 1 - i];
 }
 
-/* The record of prg's go statement at pc (prg NULL: the timer thread's); false if it
- * does not fit. prg is locked, and gets the release's own-entry rule (as
+/* The record of prg's go statement at pc (prg NULL: the timer thread's, which always
+ * fits); false if prg's clock or stack does not fit. prg is locked, and gets the release's own-entry rule (as
  * rc_race_publish_own). */
 static bool birth_write(birth *b, int64_t goid, rc_rg *prg, uintptr_t pc)
 {
@@ -355,19 +355,13 @@ static void h_go_create(rc_g *parent, rc_g *child, uintptr_t pc)
 {
     rc_race_lone_end();
     rc_rg *prg = parent ? rc_rg_lock(parent) : NULL;
-    bool recorded = child->stack.hi && birth_write(birth_of(child), child->id, prg, pc);
-    if (!recorded) { /* the parent makes the state */
+    if (!birth_write(birth_of(child), child->id, prg, pc)) { /* prg makes the state */
         rc_rg *rg = rg_new(child->id);
-        if (prg) {
-            rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
-            rc_race_publish_own(prg, &rg->vc);
-            if (create_room(rg, prg->depth + 1)) {
-                rg->create_depth = prg->depth + 1;
-                creation_frames(rg->create_stk, prg, pc);
-            }
-        } else if (pc && create_room(rg, 1)) { /* created off-goroutine (timer thread) */
-            rg->create_stk[0] = pc;
-            rg->create_depth = 1;
+        rc_vc_copy(&rg->vc, &prg->vc); /* the go statement happens before the start */
+        rc_race_publish_own(prg, &rg->vc);
+        if (create_room(rg, prg->depth + 1)) {
+            rg->create_depth = prg->depth + 1;
+            creation_frames(rg->create_stk, prg, pc);
         }
         child->race = rg;
     }
@@ -384,9 +378,16 @@ static int h_creation_stack(const rc_g *g, uintptr_t *pcs, int max)
 {
     rc_race_who_lock();
     const rc_rg *rg = g->race;
-    const birth *b = !rg && atomic_load(&g->status) == RC_G_RUNNABLE ? birth_find(g) : NULL;
-    const uintptr_t *stk = rg ? rg->create_stk : b ? b->w + b->nclock : NULL;
-    int n = rg ? (int)rg->create_depth : b ? (int)b->depth : 0;
+    const birth *b;
+    const uintptr_t *stk = NULL;
+    int n = 0;
+    if (rg) {
+        stk = rg->create_stk;
+        n = (int)rg->create_depth;
+    } else if (atomic_load(&g->status) == RC_G_RUNNABLE && (b = birth_find(g))) {
+        stk = b->w + b->nclock;
+        n = (int)b->depth;
+    }
     n = n < max ? n : max;
     for (int i = 0; i < n; i++)
         pcs[i] = stk[i];
@@ -419,11 +420,9 @@ static void h_go_start(rc_g *g)
     rc_reach_gate();
     rc_rg *rg = g->race;
     const birth *b;
-    if (!rg && (b = birth_find(g))) { /* g runs: set as set_curg would have */
-        rg = birth_read(g, b);
-        g->race = rc_tls_race = rg;
-        if (!atomic_load_explicit(&rc_race_lone, memory_order_relaxed))
-            rc_tls_race_acc = rg;
+    if (!rg && (b = birth_find(g))) {
+        g->race = rg = birth_read(g, b);
+        rc_tls_race_set(rg); /* g runs */
     }
     if (!rg)
         return;

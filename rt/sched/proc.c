@@ -61,8 +61,7 @@ _Atomic bool rc_race_lone; /* set and ended by the detector */
 static void set_curg(rc_m *m, rc_g *g)
 {
     m->curg = g;
-    rc_tls_race = g ? g->race : NULL;
-    rc_tls_race_acc = atomic_load_explicit(&rc_race_lone, memory_order_relaxed) ? NULL : rc_tls_race;
+    rc_tls_race_set(g ? g->race : NULL);
 }
 
 /* ---- accessors ------------------------------------------------------------------ */

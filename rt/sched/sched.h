@@ -239,6 +239,13 @@ extern __thread void *rc_tls_race __attribute__((tls_model("initial-exec")));
 extern __thread void *rc_tls_race_acc __attribute__((tls_model("initial-exec")));
 extern _Atomic bool rc_race_lone;
 
+/* Both for the running goroutine, whose race field is now race. */
+static inline void rc_tls_race_set(void *race)
+{
+    rc_tls_race = race;
+    rc_tls_race_acc = atomic_load_explicit(&rc_race_lone, memory_order_relaxed) ? NULL : race;
+}
+
 void rc_runtime_init(void);   /* idempotent; also run as a constructor */
 
 /* Blocking protocol (see top). unlockf may be NULL. */
